@@ -1,0 +1,88 @@
+"""Load rule files. Built-in rules are validated by the test-suite and trusted while their content
+hash matches the shipped manifest; anything else (edited built-ins, user rule files) goes through
+the JSON Schema, so a plain ``govlint check`` never imports jsonschema."""
+
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+from pathlib import Path
+
+from ..model.diagnostic import Severity
+from ..resources import rules_root
+from ..yamlio import load_yaml_text
+from .rule import Rule
+
+MANIFEST = "schema/builtin.sha256"
+
+
+class RuleFileError(Exception):
+    """Invalid rule file; the message names file, rule and JSON path."""
+
+
+def builtin_rule_files() -> list[Path]:
+    return sorted(rules_root().glob("*.yaml"))
+
+
+def builtin_digest() -> str:
+    """Hash of every built-in rule, template and schema file (data/ excluded: it is not schema-checked)."""
+    root = rules_root()
+    h = hashlib.sha256()
+    for path in sorted(p for p in root.rglob("*") if p.suffix in (".yaml", ".json") and p.is_file()):
+        h.update(path.relative_to(root).as_posix().encode())
+        h.update(b"\0")
+        h.update(path.read_bytes())
+    return h.hexdigest()
+
+
+def _trusted() -> bool:
+    manifest = rules_root() / MANIFEST
+    return manifest.is_file() and manifest.read_text().strip() == builtin_digest()
+
+
+def parse_rule_file(text: str, name: str, validate: bool) -> list[Rule]:
+    data = load_yaml_text(text, name)
+    if validate:
+        from .validate import validate_rule_file  # jsonschema: only for files not known to be valid
+
+        validate_rule_file(data, name)
+    return [_rule(entry, name) for entry in data.get("rules", [])]
+
+
+def _rule(e: dict, origin: str) -> Rule:
+    return Rule(
+        code=e["code"], name=e["name"], kind=e["kind"], severity=Severity.parse(e["severity"]),
+        message=e["message"], summary=e.get("summary", ""), doc=e.get("doc", ""),
+        params=e.get("params", {}), generations=tuple(e.get("generations", ())),
+        fixable=e.get("fixable", False), examples=e.get("examples", {}), origin=origin,
+    )
+
+
+@lru_cache(maxsize=1)
+def builtin_rules() -> tuple[Rule, ...]:
+    validate = not _trusted()
+    rules: list[Rule] = []
+    for path in builtin_rule_files():
+        rules.extend(parse_rule_file(path.read_text(encoding="utf-8"), str(path), validate))
+    _check_unique(rules)
+    return tuple(rules)
+
+
+def load_rules(extra_files: list[str] = ()) -> list[Rule]:
+    rules = list(builtin_rules())
+    for f in extra_files:
+        try:
+            text = Path(f).read_text(encoding="utf-8")
+        except OSError as exc:
+            raise RuleFileError(f"{f}: 无法读取规则文件：{exc.strerror}") from None
+        rules.extend(parse_rule_file(text, f, validate=True))
+    _check_unique(rules)
+    return rules
+
+
+def _check_unique(rules: list[Rule]) -> None:
+    seen: dict[str, str] = {}
+    for r in rules:
+        if r.code in seen:
+            raise RuleFileError(f"{r.origin}: 规则代码 {r.code} 重复（已在 {seen[r.code]} 中定义）")
+        seen[r.code] = r.origin

@@ -1,0 +1,62 @@
+"""A rule as loaded from YAML, and the helper kinds use to turn a finding into a Diagnostic."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from importlib import import_module
+from typing import Any
+
+from ..model.diagnostic import Diagnostic, Fix, Severity
+
+
+class _Missing(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+@dataclass
+class Rule:
+    code: str
+    name: str
+    kind: str
+    severity: Severity
+    message: str
+    summary: str
+    doc: str
+    params: dict = field(default_factory=dict)
+    generations: tuple[str, ...] = ()
+    fixable: bool = False
+    examples: dict = field(default_factory=dict)
+    origin: str = ""
+    _compiled: Any = field(default=None, repr=False)
+    _module: Any = field(default=None, repr=False)
+
+    @property
+    def module(self):
+        if self._module is None:
+            self._module = import_module(f"checker.kinds.{self.kind.replace('-', '_')}")
+        return self._module
+
+    @property
+    def compiled(self):
+        """Per-process compiled form of ``params`` (regexes, automata), built on first use."""
+        if self._compiled is None:
+            build = getattr(self.module, "compile", None)
+            self._compiled = build(self.params) if build else self.params
+        return self._compiled
+
+    def applies_to(self, template_id: str) -> bool:
+        return not self.generations or template_id in self.generations
+
+    def diag(self, doc, start: int, end: int, *, normalised: bool = True, fix: Fix | None = None,
+             expected: str | None = None, found: str | None = None, **args) -> Diagnostic:
+        """Diagnostic at ``start:end`` (normalised offsets unless ``normalised=False``)."""
+        if normalised:
+            start, end = doc.orig_span(start, end)
+        args.setdefault("expected", expected or "")
+        args.setdefault("found", found or "")
+        return Diagnostic(
+            code=self.code, name=self.name, severity=self.severity,
+            message=self.message.format_map(_Missing(args)), path=doc.source.path,
+            start=start, end=end, fix=fix, expected=expected, found=found,
+        )

@@ -1,0 +1,1 @@
+"""Document model: source text with positions, diagnostics, fixes."""

@@ -1,0 +1,66 @@
+"""The document every rule sees: original source, normalised text with its map, structure, metadata."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from ..normalise.mapped import MappedText
+from ..normalise.pipeline import normalise
+from ..parse.meta import ReportMeta, find_title, resolve_meta
+from ..parse.structure import Structure, parse_structure
+from .source import Source
+
+
+@dataclass
+class Document:
+    source: Source
+    template_override: str | None = None
+    options: dict = field(default_factory=dict)
+
+    @cached_property
+    def _normalised(self) -> tuple[MappedText, dict]:
+        return normalise(self.source.text)
+
+    @property
+    def mapped(self) -> MappedText:
+        return self._normalised[0]
+
+    @property
+    def ctx(self) -> dict:
+        return self._normalised[1]
+
+    @property
+    def text(self) -> str:
+        """The normalised text that parsing and most rules read."""
+        return self.mapped.text
+
+    @cached_property
+    def meta(self) -> ReportMeta:
+        cache: dict[str, Structure] = {}
+
+        def structure_for(t):
+            if t.id not in cache:
+                cache[t.id] = parse_structure(self.text, t)
+            return cache[t.id]
+
+        meta = resolve_meta(self.text, structure_for, self.template_override)
+        self._structures = cache
+        return meta
+
+    @cached_property
+    def structure(self) -> Structure:
+        t = self.meta.template
+        return self._structures.get(t.id) or parse_structure(self.text, t)
+
+    @property
+    def template(self):
+        return self.meta.template
+
+    @cached_property
+    def title(self):
+        return find_title(self.text, self.structure.head_end)
+
+    def orig_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a span of the normalised text to the original file."""
+        return self.mapped.span_to_original(start, end)

@@ -1,0 +1,51 @@
+"""Original file text and the line/column arithmetic every diagnostic position uses."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Source:
+    """A decoded file exactly as read; offsets are code-point indexes into ``text``."""
+
+    path: str
+    text: str
+    encoding: str = "utf-8"
+    bom: bool = False
+    newline: str = "\n"
+    format: str = "text"
+    _line_starts: list[int] | None = field(default=None, repr=False)
+
+    @property
+    def line_starts(self) -> list[int]:
+        if self._line_starts is None:
+            starts = [0]
+            text = self.text
+            i = text.find("\n")
+            while i != -1:
+                starts.append(i + 1)
+                i = text.find("\n", i + 1)
+            self._line_starts = starts
+        return self._line_starts
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based line and column (in code points) of ``offset``."""
+        offset = max(0, min(offset, len(self.text)))
+        line = bisect_right(self.line_starts, offset) - 1
+        return line + 1, offset - self.line_starts[line] + 1
+
+    def line_text(self, line: int) -> str:
+        """The 1-based line ``line`` without its line break."""
+        starts = self.line_starts
+        if not 1 <= line <= len(starts):
+            return ""
+        end = starts[line] - 1 if line < len(starts) else len(self.text)
+        return self.text[starts[line - 1]:end].rstrip("\r")
+
+    def utf16_col(self, offset: int) -> int:
+        """1-based column in UTF-16 code units (SARIF and editors count this way)."""
+        line, _ = self.line_col(offset)
+        start = self.line_starts[line - 1]
+        return sum(2 if ord(c) > 0xFFFF else 1 for c in self.text[start:offset]) + 1

@@ -1,0 +1,1 @@
+"""Normalisation: a chain of edit steps over the text, each remembering how to map back to the original."""

@@ -1,0 +1,27 @@
+"""The fixed order of normalisation steps. Parsing always sees the fully normalised text.
+
+Order matters: byte-level repairs must see the garbled characters before script conversion rewrites
+them, and annotations must go before t2s so the converter sees whole words.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+
+from .mapped import MappedText
+
+# (step name, module under checker.normalise providing ``edits(text, ctx)``)
+STEPS: list[tuple[str, str]] = [
+    ("pinyin-annotation", "pinyin"),
+    ("traditional", "script"),
+    ("width", "width"),
+]
+
+
+def normalise(original: str) -> tuple[MappedText, dict]:
+    mapped = MappedText(original)
+    ctx: dict = {}
+    for name, module in STEPS:
+        step = import_module(f"{__package__}.{module}")
+        mapped.apply(name, step.edits(mapped.text, ctx))
+    return mapped, ctx

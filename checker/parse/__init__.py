@@ -1,0 +1,1 @@
+"""Parsing the normalised text: headings, sections, title, report year."""

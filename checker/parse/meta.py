@@ -1,0 +1,81 @@
+"""The report's title line, issuing body and year, and the template generation they select."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ..templates import Template, get_template, template_for_year
+from .structure import Structure
+
+_TITLE = re.compile(
+    r"(?P<year>(?:19|20)\d{2})\s*年度?\s*(?:的)?\s*(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?报告"
+)
+_AGENCY_CUT = re.compile(r".*[，。,:：;；、》“”（）()]")
+_VERB = re.compile(r"(?:现予?公布|特此公布|现将|公布|发布)\s*")
+_PERIOD = re.compile(r"统计期限[^。\n]{0,12}?((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+
+
+@dataclass
+class Title:
+    agency: str
+    year: int
+    start: int                 # normalised offsets of the whole match incl. agency
+    end: int
+    agency_start: int
+    line_start: int
+
+
+@dataclass
+class ReportMeta:
+    title: Title | None
+    year: int | None
+    year_source: str
+    template: Template
+    template_source: str
+
+
+def find_title(text: str, head_end: int) -> Title | None:
+    head = text[:head_end]
+    for m in _TITLE.finditer(head):
+        line_start = head.rfind("\n", 0, m.start()) + 1
+        prefix = head[line_start:m.start()]
+        cut = _AGENCY_CUT.match(prefix)
+        agency_start = line_start + (cut.end() if cut else 0)
+        verb = _VERB.match(text, agency_start)
+        agency_start = verb.end() if verb else agency_start
+        agency = text[agency_start:m.start()].strip()
+        return Title(agency, int(m.group("year")), agency_start, m.end(), agency_start, line_start)
+    return None
+
+
+def find_year(text: str, structure: Structure, title: Title | None) -> tuple[int | None, str]:
+    if title:
+        return title.year, "标题"
+    m = _PERIOD.search(text)
+    if m:
+        return int(m.group(1)), "统计期限"
+    if structure.sections:
+        first = structure.sections[0]
+        m = _YEAR.search(text, first.body_start, first.body_end)
+        if m:
+            return int(m.group(1)), "总体情况首个年份"
+    years = Counter(int(y) for y in _YEAR.findall(text))
+    if years:
+        return years.most_common(1)[0][0], "正文中最常见的年份"
+    return None, ""
+
+
+def resolve_meta(text: str, structure_for, override: str | None) -> ReportMeta:
+    """``structure_for(template)`` parses the text against a template; the year decides which."""
+    default = get_template("gov-2021")
+    structure = structure_for(default)
+    title = find_title(text, structure.head_end)
+    year, source = find_year(text, structure, title)
+    if override:
+        return ReportMeta(title, year, source, get_template(override), "--template 指定")
+    if year is None:
+        return ReportMeta(title, None, "", default, "未能确定报告年份，按现行格式检查")
+    return ReportMeta(title, year, source, template_for_year(year), f"报告年份 {year}（来自{source}）")

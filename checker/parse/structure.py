@@ -1,0 +1,58 @@
+"""Sections of a report: level-1 headings matched to the template's sections, with their bodies."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..templates import Template, TemplateSection
+from .headings import Heading, find_headings
+from .titles import identify
+
+
+@dataclass
+class Section:
+    heading: Heading
+    template: TemplateSection | None
+    how: str                # exact | variant | fuzzy | number | ""
+    body_start: int         # normalised offsets
+    body_end: int
+
+    def body(self, text: str) -> str:
+        return text[self.body_start:self.body_end]
+
+
+@dataclass
+class Structure:
+    headings: list[Heading]
+    sections: list[Section]
+    head_end: int                          # end of the text before the first section heading
+    subheadings: list[Heading] = field(default_factory=list)
+
+    def section_for(self, number: str) -> Section | None:
+        for s in self.sections:
+            if s.template is not None and s.template.number == number:
+                return s
+        return None
+
+
+def parse_structure(text: str, template: Template) -> Structure:
+    headings = find_headings(text, template.table_labels)
+    level1 = [h for h in headings if h.level == 1]
+    sections: list[Section] = []
+    for i, h in enumerate(level1):
+        end = level1[i + 1].start if i + 1 < len(level1) else len(text)
+        sec, how = _assign(h, template)
+        body_start = min(h.end + 1, end) if h.title_end == h.end else h.title_end
+        sections.append(Section(h, sec, how, body_start, end))
+    head_end = level1[0].start if level1 else len(text)
+    return Structure(headings, sections, head_end, [h for h in headings if h.level == 2])
+
+
+def _assign(h: Heading, template: Template) -> tuple[TemplateSection | None, str]:
+    sec, how, _ = identify(h.title, template)
+    if sec is not None:
+        return sec, how
+    for s in template.sections:             # unknown wording: the number says which slot it fills
+        if s.number == h.number_text:
+            return s, "number"
+    return None, ""

@@ -1,0 +1,16 @@
+"""One line per finding: ``path:line:col: CODE [severity] message`` (ruff's concise format)."""
+
+from __future__ import annotations
+
+from .summary import summary_line
+
+
+def render(results, out, options) -> None:
+    for r in results:
+        if r.error:
+            out.write(f"{r.path}: 错误：{r.error}\n")
+            continue
+        for d in r.diagnostics:
+            out.write(f"{d.path}:{d.line}:{d.column}: {d.code} [{d.severity.label}] {d.message}\n")
+    if not options.get("quiet"):
+        out.write(summary_line(results, options.get("elapsed")) + "\n")

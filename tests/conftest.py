@@ -1,0 +1,30 @@
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+
+def check_text(text: str, select=(), template: str | None = None, path: str = "example.txt"):
+    """Run the whole pipeline on ``text`` and return its diagnostics."""
+    from checker.engine.loader import builtin_rules
+    from checker.engine.runner import check_source, select_rules
+    from checker.model.source import Source
+
+    rules = select_rules(list(builtin_rules()), select=list(select))
+    return check_source(Source(path=path, text=text), rules, template).diagnostics
+
+
+def run_cli(*args, stdin: bytes | None = None, cwd=None, env=None):
+    return subprocess.run([sys.executable, "-m", "checker", *args], input=stdin, capture_output=True,
+                          cwd=cwd or ROOT, env=env)
+
+
+@pytest.fixture
+def seeds() -> Path:
+    return SEEDS
