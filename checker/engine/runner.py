@@ -47,8 +47,9 @@ def read_path(path: str) -> Source:
     return read_bytes(data, "<stdin>" if path == "-" else path)
 
 
-def check_source(source: Source, rules: list[Rule], template: str | None = None) -> FileResult:
-    doc = Document(source, template_override=template)
+def check_source(source: Source, rules: list[Rule], template: str | None = None,
+                 options: dict | None = None) -> FileResult:
+    doc = Document(source, template_override=template, options=options or {})
     diags: list[Diagnostic] = []
     tid = doc.template.id
     for rule in rules:
@@ -57,6 +58,7 @@ def check_source(source: Source, rules: list[Rule], template: str | None = None)
     for d in diags:
         d.line, d.column = source.line_col(d.start)
         d.end_line, d.end_column = source.line_col(d.end)
+        d.location = d.location or source.anchor(d.start)
     diags.sort(key=Diagnostic.sort_key)
     meta = doc.meta
     info = {"id": tid, "name": doc.template.name, "basis": doc.template.basis,
@@ -64,12 +66,13 @@ def check_source(source: Source, rules: list[Rule], template: str | None = None)
     return FileResult(source.path, diags, source, None, info, outline(doc))
 
 
-def check_path(path: str, rules: list[Rule], template: str | None = None) -> FileResult:
+def check_path(path: str, rules: list[Rule], template: str | None = None,
+               options: dict | None = None) -> FileResult:
     try:
         source = read_path(path)
     except InputError as exc:
         return FileResult(exc.path, error=exc.message)
-    return check_source(source, rules, template)
+    return check_source(source, rules, template, options)
 
 
 def outline(doc: Document) -> list[tuple[str, str, str]]:

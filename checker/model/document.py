@@ -16,7 +16,11 @@ from .source import Source
 class Document:
     source: Source
     template_override: str | None = None
+    # Per-run settings from the CLI/config: "agency" (expected issuing body), "blank_cell_policy",
+    # "lexicon_files", … Rules read them with .get and a default.
     options: dict = field(default_factory=dict)
+    # Derived data that rule kinds share (parsed tables, narrative numbers): computed once per document.
+    cache: dict = field(default_factory=dict)
 
     @cached_property
     def _normalised(self) -> tuple[MappedText, dict]:

@@ -16,6 +16,11 @@ class Source:
     bom: bool = False
     newline: str = "\n"
     format: str = "text"
+    # Structured tables the reader found (docx/html/pdf); text readers leave this empty.
+    tables: list = field(default_factory=list)
+    # (offset, label) pairs sorted by offset: where a non-text format's positions come from,
+    # e.g. (1234, "第 3 页") or (560, "段落 12"); reporters show the label beside line:column.
+    anchors: list[tuple[int, str]] = field(default_factory=list)
     _line_starts: list[int] | None = field(default=None, repr=False)
 
     @property
@@ -43,6 +48,12 @@ class Source:
             return ""
         end = starts[line] - 1 if line < len(starts) else len(self.text)
         return self.text[starts[line - 1]:end].rstrip("\r")
+
+    def anchor(self, offset: int) -> str | None:
+        if not self.anchors:
+            return None
+        i = bisect_right([a for a, _ in self.anchors], offset) - 1
+        return self.anchors[i][1] if i >= 0 else None
 
     def utf16_col(self, offset: int) -> int:
         """1-based column in UTF-16 code units (SARIF and editors count this way)."""
