@@ -33,7 +33,9 @@ class _StepMap:
         if i < 0:
             return pos
         ns, ne, os_, oe = self.new_starts[i], self.new_ends[i], self.old_starts[i], self.old_ends[i]
-        if pos >= ne and not (pos == ne == ns):
+        if pos >= ne:
+            if end and pos == ne == ns:      # a span ending where text was deleted stops before it
+                return os_
             return pos - ne + oe
         if ne - ns == oe - os_:
             return os_ + (pos - ns)

@@ -9,7 +9,7 @@ from .numerals import cn_to_int
 
 # Level 1: 一、总体情况 | 一 概述 | 一．… ; the separator is kept to check the house style (、).
 _LEVEL1 = re.compile(
-    r"^[ \t]*(?P<num>[一二三四五六七八九十]{1,3})(?P<sep>[ \t]*[、,，.:：][ \t]*|[ \t]+)(?P<title>\S.*?)[ \t\r]*$"
+    r"^[ \t]*(?P<num>[一二三四五六七八九十]{1,3})(?P<sep>[ \t]*[、,，.．:：][ \t]*|[ \t]+)(?P<title>\S.*?)[ \t\r]*$"
 )
 _LEVEL2 = re.compile(r"^[ \t]*[（(](?P<num>[一二三四五六七八九十]{1,3})[)）][ \t]*(?P<title>\S.*?)[ \t\r]*$")
 _TITLE_END = re.compile(r"[。；;：:]")
