@@ -13,6 +13,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from checker.engine.loader import MANIFEST, builtin_digest, builtin_rule_files, parse_rule_file  # noqa: E402
+from checker.engine import yamlcache  # noqa: E402
 from checker.resources import rules_root  # noqa: E402
 
 
@@ -20,6 +21,7 @@ def main() -> None:
     for path in builtin_rule_files():
         parse_rule_file(path.read_text(encoding="utf-8"), str(path), validate=True)
     (rules_root() / MANIFEST).write_text(builtin_digest() + "\n")
+    yamlcache.write()           # the parsed rules and templates, so `govlint check` needs no YAML parser
     print(f"validated {len(builtin_rule_files())} rule files; manifest updated")
 
 

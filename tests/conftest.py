@@ -20,6 +20,16 @@ def check_text(text: str, select=(), template: str | None = None, path: str = "e
     return check_source(Source(path=path, text=text), rules, template).diagnostics
 
 
+def check_bytes(data: bytes, path: str, select=(), template: str | None = None):
+    """Read ``data`` as the file ``path`` (format sniffed as for a real file) and return its diagnostics."""
+    from checker.engine.loader import builtin_rules
+    from checker.engine.runner import check_source, select_rules
+    from checker.read.formats import read_bytes
+
+    rules = select_rules(list(builtin_rules()), select=list(select))
+    return check_source(read_bytes(data, path), rules, template).diagnostics
+
+
 def run_cli(*args, stdin: bytes | None = None, cwd=None, env=None):
     return subprocess.run([sys.executable, "-m", "checker", *args], input=stdin, capture_output=True,
                           cwd=cwd or ROOT, env=env)

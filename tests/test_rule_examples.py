@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from checker.engine.loader import builtin_rules
-from conftest import check_text
+from conftest import check_bytes, check_text
 
 
 def _cases():
@@ -18,7 +18,12 @@ def _cases():
 
 @pytest.mark.parametrize("rule,kind,example", list(_cases()))
 def test_example(rule, kind, example):
-    codes = [d.code for d in check_text(example["text"], select=[rule.code], template=example.get("template"))]
+    if example.get("format", "text") == "text":
+        diags = check_text(example["text"], select=[rule.code], template=example.get("template"))
+    else:
+        diags = check_bytes(example["text"].encode(), f"example.{example['format']}", select=[rule.code],
+                            template=example.get("template"))
+    codes = [d.code for d in diags]
     if kind == "fail":
         assert rule.code in codes, f"{rule.code} did not fire on its failing example"
     else:

@@ -6,10 +6,14 @@ import os
 import sys
 import time
 
-from ..engine.loader import RuleFileError, load_rules
-from ..engine.runner import check_path, select_rules
+from ..config import ConfigError, Resolver
+from ..config.plan import plan
+from ..config.settings import Overrides
+from ..engine.loader import RuleFileError
+from ..engine.parallel import RunSpec, check_many, default_jobs
 from ..model.diagnostic import Severity
 from ..read.discover import discover
+from ..read.limits import DEFAULT_MAX_BYTES, parse_size
 from ..report import FORMATS, reporter
 from ..templates import get_template
 from ..yamlio import YamlError
@@ -21,13 +25,30 @@ def _codes(value: str) -> list[str]:
     return [c.strip().upper() for c in value.split(",") if c.strip()]
 
 
+def _jobs(value: str) -> int:
+    import argparse
+
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"进程数必须是正整数：{value}")
+    return int(value)
+
+
+def _size(value: str) -> int:
+    import argparse
+
+    try:
+        return parse_size(value)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def add_parser(sub) -> None:
     p = sub.add_parser("check", help="检查年度报告", description="检查年度报告文件或目录（- 表示标准输入）")
     p.add_argument("paths", nargs="*", default=["."], metavar="PATH")
     p.add_argument("--format", "--output-format", dest="format", choices=sorted(FORMATS), default=None,
                    help="输出格式（默认：终端为 text，否则为 text 无颜色）")
-    p.add_argument("--fail-on", choices=SEVERITIES, default="error",
-                   help="达到该级别的问题时退出码为 1（默认 error）")
+    p.add_argument("--fail-on", choices=SEVERITIES, default=None,
+                   help="达到该级别的问题时退出码为 1（默认 error，或配置文件的 fail-on）")
     p.add_argument("--template", metavar="GEN",
                    help="强制使用的模板：2021、2019、pre2019（默认按报告年份选择）")
     p.add_argument("--select", type=_codes, default=[], metavar="CODES", help="只启用这些规则（代码或前缀，逗号分隔）")
@@ -40,6 +61,18 @@ def add_parser(sub) -> None:
     color.add_argument("--no-color", dest="color", action="store_false", help="关闭彩色输出")
     p.add_argument("--exit-zero", action="store_true", help="有问题时也以 0 退出")
     p.add_argument("-q", "--quiet", action="store_true", help="不打印汇总行")
+    p.add_argument("--config", metavar="FILE", help="使用此配置文件（.govlint.yaml 或 pyproject.toml），不再逐目录查找")
+    p.add_argument("--isolated", action="store_true", help="忽略所有配置文件")
+    p.add_argument("--statistics", action="store_true", help="只输出每条规则的问题数")
+    p.add_argument("-o", "--output-file", metavar="FILE", help="把报告写入文件（不加颜色）而不是标准输出")
+    p.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N",
+                   help="并行检查的进程数（默认：CPU 核数；输出顺序与进程数无关）")
+    p.add_argument("--max-file-size", type=_size, default=DEFAULT_MAX_BYTES, metavar="SIZE",
+                   help="超过此大小的文件（或超过 100 万字符的文本）不检查，退出码 2（默认 16M；0 表示不限）")
+    p.add_argument("--fix", action="store_true", help="应用安全修复并写回文件（原子替换，保留编码、BOM 和换行符）")
+    p.add_argument("--unsafe-fixes", action="store_true", help="与 --fix/--diff 同用时也应用不安全的修复")
+    p.add_argument("--diff", action="store_true", help="以统一差异格式显示修复内容，不写入任何文件")
+    p.add_argument("--agency", metavar="NAME", help="报告的发布机关全称（用于发现和替换被篡改的机关名称）")
     p.set_defaults(handler=run)
 
 
@@ -61,26 +94,72 @@ def run(args) -> int:
         except KeyError as exc:
             print(f"govlint: {exc.args[0]}", file=sys.stderr)
             return EXIT_ERROR
-    try:
-        rules = select_rules(load_rules(args.rule_files), args.select, args.ignore, args.extend_select)
-    except (RuleFileError, YamlError) as exc:
-        print(f"govlint: {exc}", file=sys.stderr)
-        return EXIT_ERROR
     files, errors = discover(args.paths)
     for e in errors:
         print(f"govlint: {e.path}: {e.message}", file=sys.stderr)
-    results = [check_path(f, rules, args.template) for f in files]
-    out = sys.stdout
-    fmt = args.format or "text"
-    options = {"color": use_color(args, out), "elapsed": time.perf_counter() - started, "quiet": args.quiet}
-    reporter(fmt).render(results, out, options)
+    resolver = Resolver(Overrides(args.select or None, args.extend_select, args.ignore, args.fail_on, args.template,
+                                  args.rule_files, args.format), args.config, args.isolated)
+    try:
+        batches = plan(files, resolver)
+        fmt = resolver.for_cwd().output_format or "text"
+    except (ConfigError, RuleFileError, YamlError) as exc:
+        print(f"govlint: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    results, fail_on = _check_batches(files, batches, args)
+    fix_failed = False
+    if args.fix or args.diff:
+        from ..fix.cli import fix_results, summary
+
+        plans = {f: (b.rules, b.settings.template, _run_options(b.settings, args)) for b in batches for f in b.paths}
+        run_ = fix_results(results, [plans[f] for f in files], args, sys.stdout, sys.stderr, use_color(args, sys.stdout))
+        if not args.quiet:
+            print(summary(run_, args.diff), file=sys.stderr)
+        if args.diff:
+            return EXIT_ERROR if run_.failed else EXIT_FINDINGS if run_.files else EXIT_OK
+        results, fix_failed = run_.results, bool(run_.failed)
+    options = {"elapsed": time.perf_counter() - started, "quiet": args.quiet, "format": fmt,
+               "rules": list({r.code: r for b in batches for r in b.rules}.values())}
+    _report(results, fmt, options, args)
     for r in results:
         if r.error:
             print(f"govlint: {r.path}: {r.error}", file=sys.stderr)
-    if errors or any(r.error for r in results) or not (files or errors):
+    if errors or fix_failed or any(r.error for r in results) or not (files or errors):
         if not (files or errors):
             print("govlint: 没有找到可检查的文件", file=sys.stderr)
         return EXIT_ERROR
-    threshold = Severity.parse(args.fail_on)
-    failing = any(d.severity >= threshold for r in results for d in r.diagnostics)
+    failing = any(d.severity >= Severity.parse(fail_on[r.path]) for r in results for d in r.diagnostics)
     return EXIT_FINDINGS if failing and not args.exit_zero else EXIT_OK
+
+
+def _check_batches(files: list[str], batches, args) -> tuple[list, dict[str, str]]:
+    """Results in the order of ``files``, and each file's --fail-on (its configuration may set it)."""
+    done, fail_on = {}, {}
+    for b in batches:
+        s = b.settings
+        # A spawned worker rebuilds rules from the spec: name the exact codes ("-" matches none).
+        spec = RunSpec(list(s.rule_files), [r.code for r in b.rules] or ["-"], [], [], s.template,
+                       _run_options(s, args))
+        for path, result in zip(b.paths, check_many(b.paths, b.rules, spec, args.jobs or default_jobs())):
+            done[path] = result
+            fail_on[result.path] = s.fail_on
+    return [done[f] for f in files], fail_on
+
+
+def _run_options(s, args) -> dict:
+    extra = {"agency": args.agency} if getattr(args, "agency", None) else {}
+    return {**s.options, "max_file_bytes": args.max_file_size, **extra}
+
+
+def _report(results, fmt: str, options: dict, args) -> None:
+    out = open(args.output_file, "w", encoding="utf-8") if args.output_file else sys.stdout
+    try:
+        options["color"] = use_color(args, out)
+        if args.statistics:
+            from ..report import statistics
+
+            statistics.render(results, out, options)
+        else:
+            reporter(fmt).render(results, out, options)
+    finally:
+        if out is not sys.stdout:
+            out.close()

@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import argparse
+import gc
+import os
 import sys
 
 from .. import __version__
@@ -11,14 +13,39 @@ from .. import __version__
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 
+class _Formatter(argparse.HelpFormatter):
+    """argparse builds a formatter for every add_argument; the stock one imports shutil (2 ms) for the
+    terminal width even when no help is printed. Same width rule, from os directly."""
+
+    def __init__(self, prog, indent_increment=2, max_help_position=24, width=None):
+        if width is None:
+            try:
+                width = int(os.environ["COLUMNS"])
+            except (KeyError, ValueError):
+                try:
+                    width = os.get_terminal_size(sys.__stdout__.fileno()).columns
+                except (AttributeError, ValueError, OSError):
+                    width = 80
+            width -= 2
+        super().__init__(prog, indent_increment, max_help_position, width)
+
+
+class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args, formatter_class=_Formatter, **kwargs):
+        super().__init__(*args, formatter_class=formatter_class, **kwargs)
+
+
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="govlint", description="政府信息公开工作年度报告合规检查工具")
+    p = _Parser(prog="govlint", description="政府信息公开工作年度报告合规检查工具")
     p.add_argument("--version", action="version", version=f"govlint {__version__}")
-    sub = p.add_subparsers(dest="command", metavar="COMMAND")
-    from . import check, rules_cmd
+    # an explicit prog spares argparse building a help formatter (and importing shutil) on every run
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", prog="govlint")
+    from . import check, init_cmd, rules_cmd, template_cmd
 
     check.add_parser(sub)
     rules_cmd.add_parsers(sub)
+    init_cmd.add_parser(sub)
+    template_cmd.add_parser(sub)
     return p
 
 
@@ -39,4 +66,22 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def entry() -> None:
-    sys.exit(main())
+    # Start-up allocates tens of thousands of long-lived objects (modules, rules, patterns); the default
+    # gen-0 threshold of 700 runs the collector dozens of times for nothing (~1.5 ms of a one-file run).
+    gc.set_threshold(10_000, 20, 20)
+    code = main()
+    if "coverage" in sys.modules:       # coverage.py writes its data from an atexit hook
+        sys.exit(code)
+    _exit_now(code)
+
+
+def _exit_now(code: int) -> None:
+    """Exit without tearing the interpreter down: freeing every module, rule and compiled pattern one
+    by one takes ~7 ms, an eighth of a one-file run, and nothing needs cleaning once output is flushed
+    (worker pools are joined and files closed before ``main`` returns)."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):   # broken pipe or closed stream: nothing more can be written
+            pass
+    os._exit(code)

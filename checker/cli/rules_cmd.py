@@ -9,6 +9,8 @@ from ..engine.loader import builtin_rules
 
 def add_parsers(sub) -> None:
     p = sub.add_parser("rules", help="列出全部规则")
+    p.add_argument("--format", choices=["text", "json", "markdown"], default="text",
+                   help="text：表格；json：机器可读；markdown：即 docs/rules.md")
     p.set_defaults(handler=list_rules)
     e = sub.add_parser("explain", help="显示一条规则的说明和示例")
     e.add_argument("code", metavar="CODE")
@@ -16,6 +18,17 @@ def add_parsers(sub) -> None:
 
 
 def list_rules(args) -> int:
+    fmt = getattr(args, "format", "text")
+    if fmt != "text":
+        import json
+
+        from . import rule_docs
+
+        rules = builtin_rules()
+        text = rule_docs.markdown(rules) if fmt == "markdown" else (
+            json.dumps(rule_docs.as_dicts(rules), ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(text)
+        return 0
     rows = [(r.code, r.name, r.severity.label, "是" if r.fixable else "", r.summary) for r in builtin_rules()]
     widths = [max(len(row[i]) for row in rows) for i in range(3)]
     out = sys.stdout

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from importlib import import_module
-from typing import Any
-
 from ..model.diagnostic import Diagnostic, Fix, Severity
 
 
@@ -28,8 +26,8 @@ class Rule:
     fixable: bool = False
     examples: dict = field(default_factory=dict)
     origin: str = ""
-    _compiled: Any = field(default=None, repr=False)
-    _module: Any = field(default=None, repr=False)
+    _compiled: object = field(default=None, repr=False)
+    _module: object = field(default=None, repr=False)
 
     @property
     def module(self):

@@ -10,6 +10,8 @@ from ..model.document import Document
 from ..model.source import Source
 from ..read import InputError
 from ..read.formats import read_bytes
+from ..read.limits import DEFAULT_MAX_BYTES, check_text_size, read_stream
+from ..suppress import apply as apply_suppressions
 from .rule import Rule
 
 
@@ -33,18 +35,21 @@ def select_rules(rules: list[Rule], select=(), ignore=(), extend_select=()) -> l
     return [r for r in chosen if not matches(r.code, ignore)]
 
 
-def read_path(path: str) -> Source:
+def read_path(path: str, limit: int = DEFAULT_MAX_BYTES) -> Source:
     try:
         if path == "-":
-            data = sys.stdin.buffer.read()
+            data = read_stream(sys.stdin.buffer, "<stdin>", limit)
         else:
             with open(path, "rb") as fh:
-                data = fh.read()
+                data = read_stream(fh, path, limit)
     except IsADirectoryError:
         raise InputError(path, "是目录，不是文件") from None
     except OSError as exc:
         raise InputError(path, f"无法读取：{exc.strerror}") from None
-    return read_bytes(data, "<stdin>" if path == "-" else path)
+    source = read_bytes(data, "<stdin>" if path == "-" else path)
+    if limit:
+        check_text_size(source)
+    return source
 
 
 def check_source(source: Source, rules: list[Rule], template: str | None = None,
@@ -52,9 +57,14 @@ def check_source(source: Source, rules: list[Rule], template: str | None = None,
     doc = Document(source, template_override=template, options=options or {})
     diags: list[Diagnostic] = []
     tid = doc.template.id
-    for rule in rules:
-        if rule.applies_to(tid):
+    active = [r for r in rules if r.applies_to(tid)]
+    late = [r for r in active if getattr(r.module, "AFTER_SUPPRESSIONS", False)]   # e.g. GL901
+    for rule in active:
+        if not any(rule is r for r in late):
             diags.extend(rule.module.check(doc, rule))
+    diags = apply_suppressions(doc, diags, {r.code for r in active})
+    for rule in late:
+        diags.extend(rule.module.check(doc, rule))
     for d in diags:
         d.line, d.column = source.line_col(d.start)
         d.end_line, d.end_column = source.line_col(d.end)
@@ -69,7 +79,7 @@ def check_source(source: Source, rules: list[Rule], template: str | None = None,
 def check_path(path: str, rules: list[Rule], template: str | None = None,
                options: dict | None = None) -> FileResult:
     try:
-        source = read_path(path)
+        source = read_path(path, (options or {}).get("max_file_bytes", DEFAULT_MAX_BYTES))
     except InputError as exc:
         return FileResult(exc.path, error=exc.message)
     return check_source(source, rules, template, options)

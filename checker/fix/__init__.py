@@ -1,0 +1,1 @@
+"""``--fix`` / ``--diff``: apply diagnostics' fixes, show them as a unified diff, write files atomically."""

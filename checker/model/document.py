@@ -7,7 +7,7 @@ from functools import cached_property
 
 from ..normalise.mapped import MappedText
 from ..normalise.pipeline import normalise
-from ..parse.meta import ReportMeta, find_title, resolve_meta
+from ..parse.meta import ReportMeta, resolve_meta
 from ..parse.structure import Structure, parse_structure
 from .source import Source
 
@@ -61,9 +61,9 @@ class Document:
     def template(self):
         return self.meta.template
 
-    @cached_property
+    @property
     def title(self):
-        return find_title(self.text, self.structure.head_end)
+        return self.meta.title
 
     def orig_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a span of the normalised text to the original file."""

@@ -6,6 +6,17 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 
+@dataclass(frozen=True)
+class ReaderNote:
+    """A reader's remark on ``text[start:end]``: ``kind`` is "lossy" (content extracted imperfectly) or
+    "not-text" (content the checker cannot read: images, scans, embedded objects)."""
+
+    start: int
+    end: int
+    kind: str
+    detail: str
+
+
 @dataclass
 class Source:
     """A decoded file exactly as read; offsets are code-point indexes into ``text``."""
@@ -21,6 +32,8 @@ class Source:
     # (offset, label) pairs sorted by offset: where a non-text format's positions come from,
     # e.g. (1234, "第 3 页") or (560, "段落 12"); reporters show the label beside line:column.
     anchors: list[tuple[int, str]] = field(default_factory=list)
+    # What the reader could not render faithfully (lossy PDF tables, image-only pages…): GL6xx rules report them.
+    notes: list[ReaderNote] = field(default_factory=list)
     _line_starts: list[int] | None = field(default=None, repr=False)
 
     @property

@@ -12,8 +12,11 @@ from .mapped import MappedText
 
 # (step name, module under checker.normalise providing ``edits(text, ctx)``)
 STEPS: list[tuple[str, str]] = [
+    ("suppression-markers", "markers"),     # first: govlint's own comments are not report text
+    ("mojibake", "mojibake"),               # byte repairs need the garbled characters untouched
     ("pinyin-annotation", "pinyin"),
     ("traditional", "script"),
+    ("taiwan-phrase", "taiwan"),            # keyed by simplified TW words, so after t2s
     ("width", "width"),
 ]
 

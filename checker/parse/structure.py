@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..templates import Template, TemplateSection
+from .boilerplate import tail_start
 from .headings import Heading, find_headings
 from .titles import identify
 
@@ -40,7 +41,8 @@ def parse_structure(text: str, template: Template) -> Structure:
     level1 = [h for h in headings if h.level == 1]
     sections: list[Section] = []
     for i, h in enumerate(level1):
-        end = level1[i + 1].start if i + 1 < len(level1) else len(text)
+        # the last section ends where trailing web boilerplate (返回顶部, 相关词条 …) begins
+        end = level1[i + 1].start if i + 1 < len(level1) else tail_start(text, h.end)
         sec, how = _assign(h, template)
         body_start = min(h.end + 1, end) if h.title_end == h.end else h.title_end
         sections.append(Section(h, sec, how, body_start, end))

@@ -10,6 +10,11 @@ FORMATS: dict[str, str] = {
     "full": "text",
     "concise": "concise",
     "json": "json_format",
+    "json-lines": "json_lines",
+    "sarif": "sarif",
+    "github": "github",
+    "gitlab": "gitlab",
+    "junit": "junit",
 }
 
 

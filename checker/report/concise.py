@@ -11,6 +11,7 @@ def render(results, out, options) -> None:
             out.write(f"{r.path}: 错误：{r.error}\n")
             continue
         for d in r.diagnostics:
-            out.write(f"{d.path}:{d.line}:{d.column}: {d.code} [{d.severity.label}] {d.message}\n")
+            where = f"（{d.location}）" if d.location else ""      # docx paragraph, pdf page, html source line
+            out.write(f"{d.path}:{d.line}:{d.column}{where}: {d.code} [{d.severity.label}] {d.message}\n")
     if not options.get("quiet"):
         out.write(summary_line(results, options.get("elapsed")) + "\n")

@@ -31,7 +31,8 @@ def _clip(text: str, col: int, end_col: int) -> tuple[str, int, int]:
 
 
 def diagnostic_lines(d, source) -> list[Line]:
-    head: Line = [(f"{d.path}:{d.line}:{d.column}", "bold"), (": ", None), (d.code, _SEV_STYLE[d.severity]),
+    where = f"{d.path}:{d.line}:{d.column}" + (f"（{d.location}）" if d.location else "")   # docx/html/pdf position
+    head: Line = [(where, "bold"), (": ", None), (d.code, _SEV_STYLE[d.severity]),
                   (f" [{_SEV_ZH[d.severity]}] ", _SEV_STYLE[d.severity]), (d.message, None)]
     if d.fix:
         head.append(("  [可修复]" if d.fix.safe else "  [可修复：--unsafe-fixes]", "green"))

@@ -1,0 +1,181 @@
+"""govlint benchmark: single-report latency, corpus throughput, memory on a 100 MB input.
+
+Usage:  pip install . && python bench/run.py [--govlint PATH] [--runs 21] [--reports 2000]
+
+Measure the INSTALLED entry point: modules run from a source checkout are byte-compiled on every
+run when PYTHONDONTWRITEBYTECODE is set (see ../shared/reference/library-performance.md §0).
+Prints a table and writes bench/results/bench-<time>.json (and latest.json). Timings are wall
+clock medians on whatever machine runs this; the targets are those of issue 7 (2-core machine).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+RESULTS = HERE / "results"
+sys.path.insert(0, str(HERE))
+
+import corpus  # noqa: E402
+
+TARGETS = {
+    "single_ms": 60.0,            # one 10 KB report, whole process, median
+    "single_ratio": 9.0,          # … as a multiple of `python -c pass` in the same run
+    "rate_j1": 500.0,             # .txt corpus, reports/s
+    "rate_j2": 900.0,
+    "big_rss_mb": 150.0,          # 100 MB input, peak RSS
+}
+
+
+def find_govlint(explicit: str | None) -> tuple[str, str]:
+    """(govlint script, the interpreter its shebang names)."""
+    path = explicit or shutil.which("govlint", path=os.path.dirname(sys.executable)) or shutil.which("govlint")
+    if not path:
+        sys.exit("bench: govlint is not installed; run `pip install .` first (or pass --govlint PATH)")
+    first = Path(path).read_text(encoding="utf-8", errors="replace").splitlines()[0]
+    python = first[2:].strip() if first.startswith("#!") else sys.executable
+    return path, python
+
+
+def installed_from(python: str) -> str:
+    out = subprocess.run([python, "-c", "import checker; print(checker.__file__)"], capture_output=True,
+                         text=True, cwd="/")
+    return out.stdout.strip()
+
+
+def timed(cmd: list[str]) -> tuple[float, int, int]:
+    """(wall seconds, exit code, peak RSS in KB) of one child process."""
+    t = time.perf_counter()
+    p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(p.pid, 0)
+    p.returncode = os.waitstatus_to_exitcode(status)
+    return time.perf_counter() - t, p.returncode, usage.ru_maxrss
+
+
+def single(govlint: str, python: str, report: Path, runs: int) -> dict:
+    """Interleave `python -c pass` and the check so machine noise hits both alike."""
+    base, check = [], []
+    cmd = [govlint, "check", str(report), "--format", "concise"]
+    for _ in range(3):
+        timed(cmd)                                       # warm the page cache and pyc files
+    for _ in range(runs):
+        base.append(timed([python, "-c", "pass"])[0])
+        check.append(timed(cmd)[0])
+    b, c = statistics.median(base) * 1000, statistics.median(check) * 1000
+    return {"report_bytes": report.stat().st_size, "runs": runs, "python_pass_ms": round(b, 2),
+            "check_ms": round(c, 2), "check_min_ms": round(min(check) * 1000, 2), "ratio": round(c / b, 2)}
+
+
+def corpus_rate(govlint: str, folder: Path, jobs: int, repeats: int) -> dict:
+    n = sum(1 for p in folder.iterdir() if p.is_file())
+    cmd = [govlint, "check", str(folder), "-j", str(jobs), "--format", "concise", "--exit-zero"]
+    times, codes, rss = [], set(), 0
+    for _ in range(repeats):
+        t, code, r = timed(cmd)
+        times.append(t)
+        codes.add(code)
+        rss = max(rss, r)
+    med = statistics.median(times)
+    return {"files": n, "jobs": jobs, "repeats": repeats, "seconds": round(med, 3),
+            "reports_per_s": round(n / med, 1), "exit_codes": sorted(codes), "peak_rss_mb": round(rss / 1024, 1)}
+
+
+def big_input(govlint: str, path: Path, extra: list[str] = ()) -> dict:
+    t, code, rss = timed([govlint, "check", str(path), "--format", "concise", *extra])
+    return {"bytes": path.stat().st_size, "args": list(extra), "seconds": round(t, 3), "exit_code": code,
+            "peak_rss_mb": round(rss / 1024, 1)}
+
+
+def near_limit_file(big: Path, out: Path, chars: int) -> Path:
+    """The largest input checked by default: the big file's text cut on a line end just under the limit."""
+    with open(big, "rb") as fh:
+        text = fh.read(chars * 3).decode("utf-8", "ignore")[:chars]
+    out.write_text(text[: text.rfind("\n") + 1], encoding="utf-8")
+    return out
+
+
+def row(name: str, value: str, target: str = "", ok: bool | None = None) -> str:
+    mark = "" if ok is None else ("PASS" if ok else "MISS")
+    return f"{name:<44} {value:>22} {target:>14} {mark:>5}"
+
+
+def report(res: dict) -> str:
+    s, j1, j2 = res["single"], res["corpus_j1"], res["corpus_j2"]
+    lines = [row("measure", "value", "target", None), "-" * 88,
+             row("python -c pass (median)", f"{s['python_pass_ms']:.1f} ms"),
+             row(f"check one {s['report_bytes'] // 1024} KB .txt (median of {s['runs']})", f"{s['check_ms']:.1f} ms",
+                 f"<= {TARGETS['single_ms']:.0f} ms", s["check_ms"] <= TARGETS["single_ms"]),
+             row("  ratio to python -c pass", f"{s['ratio']:.2f}x", f"<= {TARGETS['single_ratio']:.0f}x",
+                 s["ratio"] <= TARGETS["single_ratio"]),
+             row(f".txt corpus ({j1['files']} files) -j 1", f"{j1['reports_per_s']:.0f} reports/s",
+                 f">= {TARGETS['rate_j1']:.0f}", j1["reports_per_s"] >= TARGETS["rate_j1"]),
+             row(f".txt corpus ({j2['files']} files) -j 2", f"{j2['reports_per_s']:.0f} reports/s",
+                 f">= {TARGETS['rate_j2']:.0f}", j2["reports_per_s"] >= TARGETS["rate_j2"])]
+    if "mixed_j2" in res:
+        m = res["mixed_j2"]
+        lines.append(row(f"mixed-format corpus ({m['files']} files) -j 2", f"{m['reports_per_s']:.0f} reports/s"))
+    b = res["big"]
+    lines.append(row(f"100 MB input (exit {b['exit_code']}, {b['seconds']:.2f} s)", f"{b['peak_rss_mb']:.0f} MB RSS",
+                     f"<= {TARGETS['big_rss_mb']:.0f} MB", b["peak_rss_mb"] <= TARGETS["big_rss_mb"]))
+    if "near_limit" in res:
+        n = res["near_limit"]
+        lines.append(row(f"largest accepted text {n['bytes'] / 2**20:.1f} MB (exit {n['exit_code']}, "
+                         f"{n['seconds']:.2f} s)", f"{n['peak_rss_mb']:.0f} MB RSS",
+                         f"<= {TARGETS['big_rss_mb']:.0f} MB", n["peak_rss_mb"] <= TARGETS["big_rss_mb"]))
+    return "\n".join(lines)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--govlint", help="govlint executable (default: the one installed beside this Python)")
+    ap.add_argument("--runs", type=int, default=21, help="single-report runs (>= 10)")
+    ap.add_argument("--repeats", type=int, default=3, help="corpus runs per -j setting")
+    ap.add_argument("--reports", type=int, default=2000, help=".txt corpus size (>= 2000)")
+    ap.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "govlint-bench",
+                    help="where the generated inputs go (default: outside any project, so no configuration "
+                         "file is found above them — the plain case)")
+    ap.add_argument("--quick", action="store_true", help="skip the mixed-format corpus and near-limit input")
+    a = ap.parse_args()
+    govlint, python = find_govlint(a.govlint)
+    where = installed_from(python)
+    if "site-packages" not in where:
+        print(f"bench: warning: checker is imported from {where}, not an installed copy", file=sys.stderr)
+    stamp = a.work / f"stamp-{a.reports}.json"
+    if not stamp.exists():
+        print(f"bench: generating inputs in {a.work} …", file=sys.stderr)
+        a.work.mkdir(parents=True, exist_ok=True)
+        stamp.write_text(json.dumps(corpus.build(a.work, a.reports, 7, big=True)))
+    res: dict = {"when": time.strftime("%Y-%m-%dT%H:%M:%S"), "machine": {
+        "python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform()},
+        "govlint": govlint, "checker_module": where, "corpus": json.loads(stamp.read_text()), "targets": TARGETS}
+    res["single"] = single(govlint, python, a.work / "report10k.txt", max(10, a.runs))
+    res["corpus_j1"] = corpus_rate(govlint, a.work / "txt", 1, a.repeats)
+    res["corpus_j2"] = corpus_rate(govlint, a.work / "txt", 2, a.repeats)
+    if not a.quick:
+        res["mixed_j2"] = corpus_rate(govlint, a.work / "mixed", 2, 1)
+    res["big"] = big_input(govlint, a.work / "big100m.txt")
+    if not a.quick:
+        from_limit = near_limit_file(a.work / "big100m.txt", a.work / "near-limit.txt", 990_000)
+        res["near_limit"] = big_input(govlint, from_limit)
+    table = report(res)
+    print(table)
+    RESULTS.mkdir(exist_ok=True)
+    out = RESULTS / f"bench-{time.strftime('%Y%m%d-%H%M%S')}.json"
+    out.write_text(json.dumps(res, ensure_ascii=False, indent=2))
+    (RESULTS / "latest.json").write_text(out.read_text())
+    print(f"\nwritten {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

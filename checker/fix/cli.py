@@ -1,0 +1,66 @@
+"""The ``--fix`` / ``--unsafe-fixes`` / ``--diff`` part of ``govlint check``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from . import diff as differ
+from .loop import fix_source, wanted
+from .write import FixWriteError, tree_roots, write_fixed
+
+
+@dataclass
+class FixRun:
+    results: list           # FileResults: after fixing, what remains (unchanged with --diff)
+    files: int = 0          # files changed (or, with --diff, that would change)
+    fixed: int = 0          # fixes applied
+    failed: int = 0         # files with fixes that could not or must not be written
+
+
+def fix_results(results: list, plans: list, args, out, err, color: bool) -> FixRun:
+    """``plans[i]`` is (rules, template, options) that ``results[i]`` was checked with."""
+    run = FixRun(list(results))
+    roots = tree_roots(args.paths)
+    diff_lines: list[str] = []
+    for i, r in enumerate(results):
+        if r.error or r.source is None or not wanted(r, args.unsafe_fixes):
+            continue
+        refusal = _refusal(r, args)
+        if refusal:
+            print(f"govlint: {r.path}: {refusal}", file=err)
+            run.failed += 1
+            continue
+        rules, template, options = plans[i]
+        outcome = fix_source(r.source, rules, template, options, args.unsafe_fixes, first=r)
+        if not outcome.changed:
+            continue
+        if args.diff:
+            diff_lines.extend(differ.unified(r.path, outcome.source.text, outcome.text))
+        else:
+            try:
+                write_fixed(r.path, outcome.source, outcome.text, roots)
+            except FixWriteError as exc:
+                print(f"govlint: {r.path}: {exc}", file=err)
+                run.failed += 1
+                continue
+            run.results[i] = outcome.result
+        run.files += 1
+        run.fixed += outcome.fixed
+    if diff_lines:
+        differ.render(diff_lines, out, color)
+    return run
+
+
+def _refusal(r, args) -> str | None:
+    fmt = r.source.format
+    if fmt != "text":
+        return f"无法自动修复 {fmt} 格式的文件（只能安全改写纯文本），请在原文件中修改"
+    if r.path in ("-", "<stdin>") and not args.diff:
+        return "标准输入无法就地修复，可用 --diff 查看修改内容"
+    return None
+
+
+def summary(run: FixRun, diff: bool) -> str:
+    if diff:
+        return f"govlint: 可修复 {run.fixed} 处问题，涉及 {run.files} 个文件（--diff 未写入任何文件）"
+    return f"govlint: 已修复 {run.fixed} 处问题，写入 {run.files} 个文件"

@@ -1,0 +1,221 @@
+"""Byte-level repairs of garbled Chinese, before any other step sees the characters.
+
+Two recipes from ../shared/reference/corruption-patterns.md §3, both verified on real pages:
+
+* UTF-8 bytes decoded as GBK (``鏀垮簻`` = 政府): ``run.encode("gb18030").decode("utf-8")``
+  succeeds strictly only on such garble, never on legitimate GBK-range text; repeated while it
+  keeps succeeding (multi-round garble).
+* Byte-shifted GBK (``?。ㄒ唬┲鲃?dòng)`` = （一）主動): a decoder started one byte late; dropping the
+  orphan byte re-aligns the run. The character straddling the resync point is lost; it is filled
+  only when one candidate fits — from the document's own pinyin annotations (``動(dòng)`` elsewhere)
+  or by completing a report word (rules/data/report-words.txt). Edits record ``note`` "certain" or
+  "partial" so rules know whether the repair may be applied safely.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from functools import lru_cache
+
+from ..resources import data_path
+from .mapped import StepEdit
+from .pinyin import PINYIN_TONE, TONE
+
+_PYC = "a-zü" + TONE + "ɑɡ"
+# `?` (the orphan byte) + a non-ASCII run starting with the full-width punctuation an A1/A3 lead byte
+# shifts into; the run ends at `?syllable)` (the resync ate the `(`) or at the first ASCII byte.
+SHIFT_RUN = re.compile(r"\?([。！，、（）][^\x00-\x7f\s]*?)(?:\?([%s]{1,6})\)|(?=[\x00-\x7f])|$)" % _PYC,
+                       re.M)
+# characters a misaligned GBK decode produces and real reports never contain
+_SHIFT_MARKERS = re.compile(r"[\u3100-\u312f\u2500-\u257f\u2460-\u24ff]")
+MIN_GARBLE = 4
+UTF8_RUN = re.compile(r"[^\x00-\x7f\s]{%d,}" % MIN_GARBLE)
+MAX_ROUNDS = 5
+_PUNCT = set("（）。，、；：！？“”《》")
+
+
+def edits(text: str, ctx: dict) -> list[StepEdit]:
+    out: list[StepEdit] = []
+    if "?" in text:
+        out.extend(_shift_edits(text))
+    if not text.isascii():
+        taken = [(e.start, e.end) for e in out]
+        out.extend(e for e in _utf8_edits(text) if not any(s < e.end and e.start < t for s, t in taken))
+    ctx["mojibake_count"] = len(out)
+    return out
+
+
+# --- UTF-8 read as GBK ------------------------------------------------------------------------
+
+def undo_utf8_as_gbk(run: str) -> str | None:
+    """The text before the garble, or None when ``run`` is not UTF-8-as-GBK garble."""
+    current, rounds = run, 0
+    while rounds < MAX_ROUNDS:
+        try:
+            nxt = current.encode("gb18030").decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            break
+        if nxt == current:
+            break
+        current, rounds = nxt, rounds + 1
+    return current if rounds and _plausible(current) else None
+
+
+def _utf8_edits(text: str) -> list[StepEdit]:
+    out = []
+    for m in UTF8_RUN.finditer(text):
+        for start, end in garbled_stretches(m.group()):
+            fixed = undo_utf8_as_gbk(m.group()[start:end])
+            if fixed is not None:
+                out.append(StepEdit(m.start() + start, m.start() + end, fixed, "mojibake-utf8-as-gbk", "certain"))
+    return out
+
+
+def garbled_stretches(run: str):
+    """Longest stretches (≥ MIN_GARBLE characters) whose GB18030 bytes are complete UTF-8.
+
+    Garble may share a line with correct text, so every start is tried; on real text the UTF-8
+    decoder fails within the first character, so this stays linear in practice."""
+    try:
+        chunks = [c.encode("gb18030") for c in run]
+    except UnicodeEncodeError:
+        return
+    i = 0
+    while i < len(chunks):
+        best = _longest_utf8(chunks, i)
+        if best - i >= MIN_GARBLE:
+            yield i, best
+            i = best
+        else:
+            i += 1
+
+
+def _longest_utf8(chunks: list[bytes], i: int) -> int:
+    if not 0xE0 <= chunks[i][0] <= 0xEF:          # garble of CJK starts with a 3-byte UTF-8 lead
+        return i
+    decoder = codecs.getincrementaldecoder("utf-8")()
+    best = i
+    for j in range(i, len(chunks)):
+        try:
+            decoder.decode(chunks[j])
+        except UnicodeDecodeError:
+            break
+        if decoder.getstate()[0] == b"":           # no partial character pending: a clean cut
+            best = j + 1
+    return best
+
+
+def _plausible(s: str) -> bool:
+    """Mostly hanzi and Chinese punctuation: what a correct decoding of a report looks like."""
+    good = sum(1 for c in s if "\u4e00" <= c <= "\u9fff" or c in _PUNCT or c.isascii())
+    return bool(s) and good >= 0.8 * len(s)
+
+
+# --- byte-shifted GBK -------------------------------------------------------------------------
+
+def _shift_edits(text: str) -> list[StepEdit]:
+    out = []
+    annotations = None
+    for m in SHIFT_RUN.finditer(text):
+        run, syllable = m.group(1), m.group(2)
+        if not _SHIFT_MARKERS.search(run):
+            continue
+        realigned = realign(run)
+        if realigned is None:
+            continue
+        decoded, lead = realigned
+        end, fill = m.end(), None
+        if lead is not None:
+            if syllable is None and end < len(text) and text[end] not in "\r\n":
+                # the ASCII character is the orphan trail byte of the next character
+                fill = fill_trail(decoded[-1:], lead, text[end].encode("ascii")[0])
+                end += 1 if fill else 0
+            else:
+                if annotations is None:
+                    annotations = annotated_chars(text)
+                fill = fill_char(decoded[-1:], lead, annotations.get(syllable, set()) if syllable else set())
+        certain = lead is None or fill is not None
+        out.append(StepEdit(m.start(), end, decoded + (fill or ""), "mojibake-gbk-shift",
+                            "certain" if certain else "partial"))
+    return out
+
+
+def realign(run: str) -> tuple[str, int | None] | None:
+    """Decode ``run`` one byte later; returns (text, dangling lead byte or None), or None if it is not garble."""
+    try:
+        data = run.encode("gbk")[1:]
+    except UnicodeEncodeError:
+        return None
+    lead = None
+    if len(data) % 2:
+        lead, data = data[-1], data[:-1]
+    try:
+        decoded = data.decode("gbk")
+    except UnicodeDecodeError:
+        return None
+    if not decoded or not _plausible(decoded) or _SHIFT_MARKERS.search(decoded):
+        return None
+    return decoded, lead
+
+
+def annotated_chars(text: str) -> dict[str, set[str]]:
+    """syllable → characters the document itself annotates with it (``動(dòng)`` gives dòng → {動})."""
+    out: dict[str, set[str]] = {}
+    for m in PINYIN_TONE.finditer(text):
+        out.setdefault(m.group()[1:-1], set()).add(text[m.start() - 1])
+    return out
+
+
+def _gbk(c: str) -> bytes:
+    try:
+        return c.encode("gbk")
+    except UnicodeEncodeError:
+        return b""
+
+
+def fill_char(prev: str, lead: int, by_syllable: set[str]) -> str | None:
+    """The one character with GBK lead byte ``lead`` that the pinyin or a report word supports."""
+    fits = {c for c in by_syllable if _gbk(c)[:1] == bytes([lead])}
+    if len(fits) == 1:
+        return fits.pop()
+    words = {w[1] for w in report_words() if w[0] == prev and _gbk(w[1])[:1] == bytes([lead])}
+    candidates = (fits & words) if fits else words
+    return candidates.pop() if len(candidates) == 1 else None
+
+
+def fill_trail(prev: str, lead: int, trail: int) -> str | None:
+    """What ``lead`` … ``trail`` stood for: the character lead+trail itself when it is a common one,
+    or a lost pair X+Y (X starts with ``lead``, Y ends with ``trail``) that makes a report word."""
+    candidates = {w for w in report_words() if len(_gbk(w)) == 4 and _gbk(w)[0] == lead and _gbk(w)[3] == trail}
+    try:
+        single = bytes([lead, trail]).decode("gbk")
+    except UnicodeDecodeError:
+        single = ""
+    if single and _common(single):
+        candidates.add(single)
+    return candidates.pop() if len(candidates) == 1 else None
+
+
+def _common(c: str) -> bool:
+    """In GB2312 (the common-character set), directly or after t2s."""
+    from .script import to_simplified
+
+    for form in (c, to_simplified(c)):
+        try:
+            form.encode("gb2312")
+            return True
+        except UnicodeEncodeError:
+            pass
+    return False
+
+
+@lru_cache(maxsize=1)
+def report_words() -> frozenset[str]:
+    """Report words in simplified and traditional form (the garbled text may be either)."""
+    lines = data_path("report-words.txt").read_text(encoding="utf-8").splitlines()
+    words = {w for line in lines if not line.startswith("#") for w in line.split()}
+    from opencc import OpenCC  # only reached for garbled documents
+
+    s2t = OpenCC("s2t")
+    return frozenset(words | {s2t.convert(w) for w in words})

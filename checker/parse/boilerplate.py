@@ -1,0 +1,85 @@
+"""Web-page furniture lines at a report's head or tail (返回顶部, 当前位置：首页 > …, 索引号…).
+
+The patterns are data (rules/data/boilerplate.txt). Only whole lines before the title or first heading,
+and a trailing block after the last section's content, count: the same words inside the report body
+(“在政府门户网站分享”) are never touched. The structure parser ends the last section where the
+tail block starts, so “六、其他需要报告的事项” followed only by 返回顶部 is an empty section.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..resources import data_path
+
+HEAD, TAIL = "head", "tail"
+
+
+@lru_cache(maxsize=1)
+def patterns() -> dict[str, tuple[re.Pattern, ...]]:
+    out: dict[str, list[re.Pattern]] = {HEAD: [], TAIL: []}
+    section = "both"
+    for raw in data_path("boilerplate.txt").read_text(encoding="utf-8").splitlines():
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        if raw.startswith("[") and raw.rstrip().endswith("]"):
+            section = raw.strip()[1:-1]
+            continue
+        rx = re.compile(raw)
+        for where in ((HEAD, TAIL) if section == "both" else (section,)):
+            out[where].append(rx)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def is_boilerplate(line: str, where: str) -> bool:
+    s = line.strip()
+    return bool(s) and any(rx.match(s) for rx in patterns()[where])
+
+
+def lines_with_offsets(text: str, start: int = 0, end: int | None = None):
+    """(line start, line end without break, line text) for ``text[start:end]``."""
+    end = len(text) if end is None else end
+    pos = start
+    for line in text[start:end].splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        yield pos, pos + len(body), body
+        pos += len(line)
+
+
+def tail_start(text: str, floor: int = 0) -> int:
+    """Start of the trailing boilerplate block (blank lines included), or ``len(text)`` if none.
+
+    ``floor``: the block never reaches before it (the last heading's end)."""
+    lines = list(lines_with_offsets(text, floor))
+    start = len(text)
+    found = False
+    for s, _, body in reversed(lines):
+        if not body.strip():
+            start = s if found else start
+            continue
+        if not is_boilerplate(body, TAIL):
+            break
+        start, found = s, True
+    return start if found else len(text)
+
+
+def head_blocks(text: str, head_end: int, max_lines: int = 15) -> list[tuple[int, int]]:
+    """Runs of boilerplate lines before ``head_end`` within the first ``max_lines`` lines:
+    (start of first line, end of last line) in ``text`` offsets."""
+    blocks: list[tuple[int, int]] = []
+    current: list[int] | None = None
+    for n, (s, e, body) in enumerate(lines_with_offsets(text, 0, head_end)):
+        if n >= max_lines:
+            break
+        if is_boilerplate(body, HEAD):
+            if current is None:
+                current = [s, e]
+            current[1] = e
+        elif body.strip():
+            if current:
+                blocks.append(tuple(current))
+            current = None
+    if current:
+        blocks.append(tuple(current))
+    return blocks

@@ -1,0 +1,282 @@
+"""PDF reports: text in reading order and ruled tables from the page geometry (pdfplumber, imported
+only when a PDF is read).
+
+- Lines outside tables are read top to bottom; the wrapped lines of one paragraph are joined again (a line
+  that reaches the right margin continues on the next one unless that one is indented or starts a
+  numbered heading), also across a page break, so a PDF renders like the .docx it was printed from.
+- Page numbers and running headers/footers in the page margins are page chrome and are dropped.
+- Ruled tables become ``RawTable``s; merged cells get rowspan/colspan from the cell geometry. A table that
+  ends a page and continues at the top of the next one with the same columns is joined (a header row
+  repeated on the new page is dropped); when the columns differ it is not joined and a note says so.
+- What cannot be extracted faithfully becomes a ``ReaderNote`` (GL6xx): glyphs without a Unicode mapping
+  (rendered as U+FFFD), text inside a table's frame but outside its cells, pages that are only images.
+Positions: "第 P 页第 L 行" (L counts the text lines of the page outside tables, from the top) and
+"第 P 页表格第 R 行第 C 列".
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from . import InputError
+from .render import Builder, GridCell
+
+MARGIN = 0.08               # top/bottom share of the page where running headers and page numbers live
+_PAGE_NO = re.compile(r"^[-—–\s]*(第\s*)?\d{1,4}\s*(页)?\s*([/共]\s*\d{1,4}\s*页?)?[-—–\s]*$")
+_HEADING = re.compile(r"^([一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+[部分章节])")
+_CID = re.compile(r"\(cid:\d+\)")
+
+
+@dataclass
+class _Line:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+    height: float               # of the page
+    page: int
+    number: int
+    size: float
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _PageNote:
+    kind: str
+    detail: str
+
+
+@dataclass
+class _Table:
+    cells: list[GridCell]
+    boxes: list[tuple]          # each cell's bbox (x0, top, x1, bottom), parallel to ``cells``
+    cols: list[float]           # left edges of the grid columns
+    rows: int
+    page: int
+    first: bool = False         # first / last block on its page
+    last: bool = False
+    notes: list[str] = field(default_factory=list)
+
+
+def read(data: bytes, path: str):
+    _check_complete(data, path)
+    import pdfplumber   # heavy: only when a PDF is actually read
+
+    b = Builder()
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            pages = [_page(page, i + 1) for i, page in enumerate(pdf.pages)]
+    except InputError:
+        raise
+    except Exception as exc:            # pdfminer raises many unrelated exception types on broken files
+        raise InputError(path, _failure(exc)) from None
+    blocks = _drop_chrome(pages)
+    if not any(isinstance(x, (_Line, _Table)) for x in blocks):
+        raise InputError(path, "PDF 没有文字层（可能是扫描件或图片），无法检查")
+    _render(_join_tables(blocks, b), b)
+    return b.source(path, "pdf")
+
+
+def _check_complete(data: bytes, path: str) -> None:
+    tail = data.rstrip(b"\x00\r\n\t \x0c")[-1024:]
+    if b"%%EOF" not in tail:
+        raise InputError(path, "PDF 文件不完整（缺少文件结尾标记 %%EOF，可能下载或复制时被截断），未检查")
+
+
+def _failure(exc: Exception) -> str:
+    name = type(exc).__name__
+    if "Password" in name or "Encrypt" in name:
+        return "PDF 已加密，需要密码才能读取，未检查"
+    detail = str(exc).splitlines()[0][:160] if str(exc) else name
+    return f"PDF 文件已损坏，无法解析（{detail}）"
+
+
+# -- one page -----------------------------------------------------------------------------------------
+
+def _page(page, number: int) -> list:
+    tables = [t for t in page.find_tables() if t.rows]
+    boxes = [t.bbox for t in tables]
+
+    def outside(obj) -> bool:
+        if obj.get("object_type") != "char":
+            return True
+        cx, cy = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+        return not any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
+
+    lines = page.filter(outside).extract_text_lines(strip=True, return_chars=True)
+    blocks: list[tuple[float, object]] = []
+    for n, ln in enumerate(lines, 1):
+        notes: list[str] = []
+        text = _unmapped(ln["text"], number, notes)
+        size = max((c.get("size", 0) for c in ln["chars"]), default=0)
+        blocks.append((ln["top"], _Line(text, ln["x0"], ln["x1"], ln["top"], ln["bottom"], page.height,
+                                        number, n, size, notes)))
+    for t in tables:
+        blocks.append((t.bbox[1], _table(t, page, number)))
+    blocks.sort(key=lambda x: x[0])
+    out = [x for _, x in blocks]
+    if not page.chars and page.images:
+        out.insert(0, _PageNote("not-text", f"第 {number} 页没有文字层，只有图片（扫描件？），该页内容未检查"))
+    return out
+
+
+def _unmapped(text: str, page: int, notes: list[str]) -> str:
+    n = len(_CID.findall(text))
+    if n:
+        notes.append(f"第 {page} 页有 {n} 个字形无法转换为文字（字体缺少 Unicode 映射），以 \ufffd 代替")
+        text = _CID.sub("\ufffd", text)
+    return text
+
+
+def _table(t, page, number: int) -> _Table:
+    texts = t.extract()
+    boxes = [c for row in t.rows for c in row.cells if c is not None]
+    xs = sorted({round(c[0], 1) for c in boxes})
+    ys = sorted({round(c[1], 1) for c in boxes})
+    cells: list[GridCell] = []
+    kept: list[tuple] = []
+    notes: list[str] = []
+    for row, row_text in zip(t.rows, texts):
+        for bbox, text in zip(row.cells, row_text):
+            if bbox is None:
+                continue
+            col, colspan = _span(xs, bbox[0], bbox[2])
+            r, rowspan = _span(ys, bbox[1], bbox[3])
+            # a number wrapped in a narrow column is still one number
+            text = re.sub(r"(?<=\d)\n(?=\d)", "", _unmapped(text or "", number, notes))
+            cell = GridCell(text, r, col, rowspan, colspan)
+            cell.label = f"第 {number} 页表格第 {r + 1} 行第 {col + 1} 列"
+            cells.append(cell)
+            kept.append(bbox)
+    stray = _stray_chars(page, t.bbox, boxes)
+    if stray:
+        notes.append(f"第 {number} 页表格框内有 {stray} 个字符不在任何单元格中，未能读入表格")
+    return _Table(cells, kept, xs, len(ys), number, notes=notes)
+
+
+def _span(edges: list[float], start: float, end: float) -> tuple[int, int]:
+    """Index of the grid line at ``start`` and how many grid intervals ``start..end`` covers."""
+    first = min(range(len(edges)), key=lambda i: abs(edges[i] - start))
+    return first, max(1, sum(1 for e in edges if start - 1 <= e < end - 1))
+
+
+def _stray_chars(page, bbox, cells) -> int:
+    x0, top, x1, bottom = bbox
+    n = 0
+    for c in page.chars:
+        cx, cy = (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2
+        if x0 <= cx <= x1 and top <= cy <= bottom and c["text"].strip() and \
+                not any(a <= cx <= b and t <= cy <= d for a, t, b, d in cells):
+            n += 1
+    return n
+
+
+# -- the whole document ---------------------------------------------------------------------------------
+
+def _drop_chrome(pages: list[list]) -> list:
+    """Page numbers and lines repeated in the margins of most pages (running headers/footers) go."""
+    def in_margin(x) -> bool:
+        return isinstance(x, _Line) and (x.top < MARGIN * x.height or x.bottom > (1 - MARGIN) * x.height)
+
+    repeated = Counter(re.sub(r"\d+", "#", x.text) for page in pages for x in page if in_margin(x))
+    threshold = max(3, len(pages) // 2 + 1)
+    out: list = []
+    for page in pages:
+        kept = [x for x in page if not (in_margin(x) and (_PAGE_NO.match(x.text) or
+                                                          repeated[re.sub(r"\d+", "#", x.text)] >= threshold))]
+        if kept:
+            if isinstance(kept[0], _Table):
+                kept[0].first = True
+            if isinstance(kept[-1], _Table):
+                kept[-1].last = True
+        out.extend(kept)
+    return out
+
+
+def _join_tables(blocks: list, b: Builder) -> list:
+    out: list = []
+    for x in blocks:
+        prev = out[-1] if out else None
+        if isinstance(x, _Table) and isinstance(prev, _Table) and prev.last and x.first and x.page == prev.page + 1:
+            if _same_frame(prev, x):
+                _append(prev, x)
+                prev.last, prev.page = x.last, x.page      # a third page may continue it again
+                continue
+            x.notes.append(f"第 {prev.page} 页末尾的表格在第 {x.page} 页继续，但两页的列不一致，未能合并；"
+                           "跨页的行可能被拆开")
+        out.append(x)
+    return out
+
+
+def _same_frame(a: _Table, b: _Table) -> bool:
+    """Same outer edges, and every column line of ``b`` is one of ``a``'s (merged cells hide some)."""
+    def extent(t: _Table) -> tuple[float, float]:
+        return min(x[0] for x in t.boxes), max(x[2] for x in t.boxes)
+
+    (a0, a1), (b0, b1) = extent(a), extent(b)
+    return abs(a0 - b0) <= 2 and abs(a1 - b1) <= 2 and all(any(abs(x - y) <= 2 for y in a.cols) for x in b.cols)
+
+
+def _append(table: _Table, more: _Table) -> None:
+    """Rows of ``more`` below ``table``; header rows repeated at the top of the new page are dropped."""
+    def row_texts(t: _Table, r: int) -> list[str]:
+        return [c.text for c in sorted((c for c in t.cells if c.row == r), key=lambda c: c.col)]
+
+    skip = 0
+    while skip < min(3, more.rows - 1) and row_texts(more, skip) == row_texts(table, skip) and row_texts(more, skip):
+        skip += 1
+    for c, box in zip(more.cells, more.boxes):
+        if c.row >= skip:
+            c.row += table.rows - skip
+            c.col, c.colspan = _span(table.cols, box[0], box[2])     # in the first part's grid
+            table.cells.append(c)
+            table.boxes.append(box)
+    table.rows += more.rows - skip
+    table.notes.extend(more.notes)
+
+
+def _render(blocks: list, b: Builder) -> None:
+    lines = [x for x in blocks if isinstance(x, _Line)]
+    left, right, char = _margins(lines)
+    pending: list[_Line] = []
+
+    def flush() -> None:
+        if pending:
+            b.joined([(ln.text, f"第 {ln.page} 页第 {ln.number} 行") for ln in pending])
+            pending.clear()
+
+    for x in blocks:
+        if isinstance(x, _PageNote):
+            flush()
+            b.note(b.pos, b.pos, x.kind, x.detail)
+        elif isinstance(x, _Table):
+            flush()
+            b.table(x.cells, "pdf", lambda c: c.label, x.notes)
+        else:
+            if pending and not _continues(pending[-1], x, left, right, char):
+                flush()
+            start = b.pos
+            pending.append(x)
+            for n in x.notes:       # offsets are only known once rendered: anchor at the paragraph start
+                b.note(start, start, "lossy", n)
+    flush()
+
+
+def _margins(lines: list[_Line]) -> tuple[float, float, float]:
+    if not lines:
+        return 0.0, 0.0, 0.0
+    left = Counter(round(ln.x0) for ln in lines).most_common(1)[0][0]
+    ends = sorted((ln.x1 for ln in lines), reverse=True)
+    right = ends[min(len(ends) - 1, len(ends) // 10)]
+    sizes = sorted(ln.size for ln in lines)
+    return left, right, sizes[len(sizes) // 2] or 10.0
+
+
+def _continues(prev: _Line, line: _Line, left: float, right: float, char: float) -> bool:
+    """Is ``line`` the wrapped continuation of ``prev``? Full-width previous line, no indent, no heading."""
+    return (prev.x1 >= right - 1.5 * char and line.x0 <= left + 0.5 * char
+            and not _HEADING.match(line.text) and abs(line.size - prev.size) < 0.5)

@@ -1,0 +1,19 @@
+"""``--format json-lines``: one JSON object per finding (and per unreadable file), for streaming tools.
+
+Each line is the ``json`` format's diagnostic object with ``path`` added; an unreadable file gives
+``{"path": …, "error": …}``."""
+
+from __future__ import annotations
+
+import json
+
+from .json_format import diagnostic_dict
+
+
+def render(results, out, options) -> None:
+    for r in results:
+        if r.error:
+            out.write(json.dumps({"path": r.path, "error": r.error}, ensure_ascii=False) + "\n")
+            continue
+        for d in r.diagnostics:
+            out.write(json.dumps({"path": d.path, **diagnostic_dict(d)}, ensure_ascii=False) + "\n")

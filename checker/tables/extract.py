@@ -1,0 +1,80 @@
+"""The statistics tables of a Document, keyed by template table id, memoised in ``doc.cache``.
+
+Structured tables from the readers (``doc.source.tables``, docx/html/pdf) come first; a table id they
+do not provide is looked for in the body of its section in the normalised text, trying every text
+layout and both table generations and keeping the best mapping.
+"""
+
+from __future__ import annotations
+
+from .labels import map_table
+from .layouts import NAMES, get_module
+from .model import FilledTable, TableDef, tables_for
+
+GENERATIONS = ("gov-2021", "gov-2019")
+MIN_SCORE = 0.0
+
+
+def generations_for(doc) -> tuple[str, ...]:
+    """The document's own generation first (it wins ties), then the other one."""
+    own = doc.template.id
+    if own not in GENERATIONS:
+        return ()
+    return (own, *(g for g in GENERATIONS if g != own))
+
+
+def document_tables(doc) -> dict[str, FilledTable]:
+    if "tables" not in doc.cache:
+        doc.cache["tables"] = _extract(doc)
+    return doc.cache["tables"]
+
+
+def _extract(doc) -> dict[str, FilledTable]:
+    gens = generations_for(doc)
+    out: dict[str, FilledTable] = {}
+    if not gens:
+        return out
+    for raw in doc.source.tables:
+        best = _best([map_table(raw, tdef, normalised=False) for g in gens for tdef in tables_for(g).values()])
+        if best is not None and best.tdef.id not in out:
+            out[best.tdef.id] = best
+    for tid, tdef in tables_for(gens[0]).items():
+        if tid in out:
+            continue
+        section = doc.structure.section_for(tdef.section)
+        if section is None:
+            continue
+        found = parse_span(doc.text, section.body_start, section.body_end, tid, gens)
+        if found is not None:
+            out[tid] = found
+    return out
+
+
+def parse_span(text: str, start: int, end: int, tid: str, gens=GENERATIONS) -> FilledTable | None:
+    """Best mapping of ``text[start:end]`` to table ``tid`` over every layout and generation."""
+    if not text[start:end].strip():
+        return None
+    defs: list[TableDef] = [tables_for(g)[tid] for g in gens if tid in tables_for(g)]
+    candidates = []
+    for name in NAMES:
+        raw = get_module(name).parse(text, start, end)
+        candidates.extend(map_table(raw, tdef) for tdef in defs)
+    return _best(candidates)
+
+
+def _best(candidates: list[FilledTable]) -> FilledTable | None:
+    best = None
+    for ft in candidates:                      # first wins ties: stricter layouts, own generation
+        if is_table(ft) and (best is None or ft.score > best.score + 1e-9):
+            best = ft
+    return best
+
+
+def is_table(ft: FilledTable) -> bool:
+    """Enough of the template's labels to be this table, not a sentence that mentions two of them."""
+    if ft.score < MIN_SCORE:
+        return False
+    if ft.tdef.flat:
+        return len(ft.columns_found) >= 3
+    rows = sum(1 for r in ft.tdef.data_rows if r in ft.rows_found)
+    return rows >= 3 or (rows >= 1 and ft.header_found)

@@ -1,0 +1,77 @@
+"""Text layouts of a flattened table. Each module splits a span of text into cells (``parse`` →
+RawTable, offsets into that text) and renders a logical grid back into the same layout (``render``),
+so that tests can round-trip every layout. Which cell is a label and which a value is decided later,
+by checker.tables.labels, the same way for every layout and for docx/html/pdf tables.
+"""
+
+from __future__ import annotations
+
+import re
+from importlib import import_module
+
+from ...model.table import RawCell
+
+# parse order: the first layout that maps a table best wins ties (stricter layouts first)
+NAMES = ("pipe", "tabs", "cells", "pdf", "whitespace")
+
+# Render variants used by `govlint template` and the tests: name -> (module, render options)
+RENDERINGS = {
+    "pipe": ("pipe", {}),
+    "pipe-edges": ("pipe", {"edges": True}),
+    "pipe-broken": ("pipe", {"break_labels": True}),
+    "cells": ("cells", {}),
+    "cells-bar": ("cells", {"bar": True}),
+    "tabs": ("tabs", {}),
+    "aligned": ("whitespace", {}),
+    "flat": ("whitespace", {"flat": True}),
+    "pdf": ("pdf", {}),
+}
+
+
+def get_module(name: str):
+    return import_module(f"{__package__}.{name}")
+
+
+class _Rendering:
+    def __init__(self, module, options):
+        self.module, self.options = module, options
+
+    def render(self, grid, **extra) -> str:
+        return self.module.render(grid, **{**self.options, **extra})
+
+
+def get_layout(name: str):
+    mod, opts = RENDERINGS[name]
+    return _Rendering(get_module(mod), opts)
+
+
+def cell(text: str, base: int, s: int, e: int) -> RawCell:
+    """A cell for ``text[s:e]`` with surrounding whitespace trimmed; ``base`` offsets the positions."""
+    piece = text[s:e]
+    lead = len(piece) - len(piece.lstrip())
+    stripped = piece.strip()
+    start = base + s + lead
+    return RawCell(stripped, start, start + len(stripped))
+
+
+def lines(text: str, start: int, end: int):
+    """(line text, offset) for every line of ``text[start:end]``."""
+    pos = start
+    for line in text[start:end].split("\n"):
+        yield line.rstrip("\r"), pos
+        pos += len(line) + 1
+
+
+BREAK_MIN = 6
+
+
+def break_label(text: str) -> str:
+    """Break a long label in two lines as a narrow Word/PDF cell does (never right after its number,
+    so the first line cannot read as a section heading)."""
+    if len(text) < 2 * BREAK_MIN - 2:
+        return text
+    cut = max(len(text) // 2, BREAK_MIN)
+    return text[:cut] + "\n" + text[cut:]
+
+
+CJK_CHAR = re.compile(r"^[\u3400-\u9fff（）()、，“”]$")

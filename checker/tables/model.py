@@ -1,0 +1,191 @@
+"""The statistics tables as the template defines them (rules/tables/*.yaml) and as a report fills them.
+
+A table is a grid keyed by the template's own ids: ``(row_id, column_id)``. Table 四 is modelled as
+three rows (行政复议, 未经复议直接起诉, 复议后起诉) × five columns, printed as one flat row.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..resources import rules_root
+from ..yamlio import load_yaml
+
+# Numbering in front of a label (一、 （一） 1. 1、 (1)) and everything that is not a letter or digit:
+# labels are compared without them, so 1、/1. , full/half width and 、/， variants all match.
+_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|[(][一二三四五六七八九十\d]+[)]|\d+[.、])")
+_NOT_WORD = re.compile(r"[\W_]+")
+
+
+def squash(text: str) -> str:
+    """Comparable form of a label: NFKC, no whitespace or punctuation."""
+    return _NOT_WORD.sub("", unicodedata.normalize("NFKC", text))
+
+
+def label_key(label: str) -> str:
+    return squash(_NUMBERING.sub("", unicodedata.normalize("NFKC", label).strip()))
+
+
+@dataclass(frozen=True)
+class Column:
+    id: str
+    label: str
+    short: str
+    keys: tuple[str, ...] = ()
+    decimal: bool = False       # amounts in 万元/元 may have decimals
+    signed: bool = False        # 本年增/减 may be negative
+
+
+@dataclass(frozen=True)
+class Row:
+    id: str
+    label: str
+    short: str
+    data: bool = True
+    keys: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class HeaderCell:
+    text: str
+    colspan: int = 1
+    rowspan: int = 1
+
+
+@dataclass(frozen=True)
+class Block:
+    rows: tuple[str, ...]
+    columns: tuple[str, ...]
+    header: tuple[tuple[HeaderCell, ...], ...]
+    caption: str = ""
+    flat: bool = False
+
+
+@dataclass(frozen=True, eq=False)     # hashed by identity: one instance per definition
+class TableDef:
+    id: str
+    generation: str
+    section: str
+    name: str
+    title: str
+    columns: dict[str, Column]
+    rows: dict[str, Row]
+    blocks: tuple[Block, ...]
+    header_keys: tuple[str, ...] = ()
+
+    @property
+    def flat(self) -> bool:
+        return any(b.flat for b in self.blocks)
+
+    def block_of(self, row_id: str) -> Block:
+        return next(b for b in self.blocks if row_id in b.rows)
+
+    def columns_of(self, row_id: str) -> tuple[str, ...]:
+        return self.block_of(row_id).columns
+
+    @property
+    def data_rows(self) -> tuple[str, ...]:
+        return tuple(r for r in self.rows if self.rows[r].data)
+
+    @property
+    def cells(self) -> tuple[tuple[str, str], ...]:
+        return tuple((r, c) for r in self.data_rows for c in self.columns_of(r))
+
+    def cell_name(self, row_id: str, col_id: str) -> str:
+        row = self.rows[row_id]
+        col = self.columns[col_id]
+        if self.flat:
+            return f"{row.short}{col.short}"
+        if len(self.columns_of(row_id)) == 1:
+            return row.short
+        return f"{row.short}·{col.short}"
+
+
+def _header_cell(c) -> HeaderCell:
+    if isinstance(c, str):
+        return HeaderCell(c)
+    return HeaderCell(c["text"], c.get("colspan", 1), c.get("rowspan", 1))
+
+
+def _build(data: dict, generation: str) -> TableDef:
+    cols = {c["id"]: Column(c["id"], c["label"], c.get("short", c["label"]), tuple(c.get("keys", ())),
+                            c.get("decimal", False), c.get("signed", False)) for c in data["columns"]}
+    rows = {r["id"]: Row(r["id"], r["label"], r.get("short", r["label"]), r.get("data", True),
+                         tuple(r.get("keys", ()))) for r in data["rows"]}
+    blocks = tuple(
+        Block(tuple(b["rows"]), tuple(b["columns"]),
+              tuple(tuple(_header_cell(c) for c in hr) for hr in b.get("header", ())),
+              b.get("caption", ""), b.get("flat", False))
+        for b in data["blocks"]
+    )
+    return TableDef(data["id"], generation, data["section"], data["name"], data["title"], cols, rows, blocks,
+                    tuple(data.get("header_keys", ())))
+
+
+@lru_cache(maxsize=1)
+def definitions() -> dict[str, dict[str, TableDef]]:
+    """{generation: {table id: TableDef}} for every file in rules/tables/."""
+    out: dict[str, dict[str, TableDef]] = {}
+    for path in sorted((rules_root() / "tables").glob("*.yaml")):
+        data = load_yaml(path)
+        gen = data["generation"]
+        out[gen] = {t["id"]: _build(t, gen) for t in data["tables"]}
+    return out
+
+
+def tables_for(generation: str) -> dict[str, TableDef]:
+    return definitions().get(generation, {})
+
+
+# ---- a filled table -------------------------------------------------------------------------------
+
+NUMBER, BLANK, NA, TEXT = "number", "blank", "na", "text"
+
+
+@dataclass
+class Cell:
+    text: str
+    state: str                  # number | blank | na (“/”, “—”) | text (other non-numeric)
+    value: float | None
+    start: int = -1
+    end: int = -1
+
+    @property
+    def number(self) -> float:
+        """Value for arithmetic: blanks and non-numeric cells count as 0 (they are flagged separately)."""
+        return self.value if self.value is not None else 0.0
+
+
+@dataclass
+class FilledTable:
+    tdef: TableDef
+    cells: dict[tuple[str, str], Cell] = field(default_factory=dict)
+    rows_found: dict[str, tuple[int, int]] = field(default_factory=dict)     # row id -> label span
+    columns_found: set[str] = field(default_factory=set)
+    header_found: bool = False
+    start: int = -1
+    end: int = -1
+    normalised: bool = True         # offsets in doc.text (text layouts) or in source.text (readers)
+    origin: str = ""
+    score: float = 0.0
+    short_rows: list[str] = field(default_factory=list)   # rows with fewer values than columns
+
+    @property
+    def generation(self) -> str:
+        return self.tdef.generation
+
+    def value(self, row: str, col: str) -> float:
+        cell = self.cells.get((row, col))
+        return cell.number if cell else 0.0
+
+    def has_numbers(self) -> bool:
+        return any(c.state == NUMBER for c in self.cells.values())
+
+    def span(self, row: str, col: str) -> tuple[int, int]:
+        cell = self.cells.get((row, col))
+        if cell is not None and cell.start >= 0:
+            return cell.start, cell.end
+        return self.rows_found.get(row, (self.start, self.start))

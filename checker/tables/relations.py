@@ -1,0 +1,171 @@
+"""Arithmetic relations over cell ids, written as data (``r1 + r2 == r3_7 + r4``) and evaluated on a
+FilledTable. No Python per relation: the expression language is sums of terms on two sides.
+
+A term is an id, ``sum(a..b)`` (an inclusive range in template order) or ``sum(prefix*)`` (every data
+id matching the pattern). With ``for_each_column`` the ids are rows and the relation is checked once
+per column; with ``for_each_row`` the ids are columns, checked once per row.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from fnmatch import fnmatchcase
+
+from .model import FilledTable, TableDef
+from .render import format_number
+
+_TERM = re.compile(r"\s*([+-])?\s*(sum\(\s*([\w*]+)\s*(?:\.\.\s*(\w+))?\s*\)|\w+)\s*")
+
+
+class RelationError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class Term:
+    sign: int
+    first: str
+    last: str | None = None      # range end
+    pattern: bool = False        # first is a glob
+
+
+@dataclass(frozen=True)
+class Relation:
+    table: str
+    lhs: tuple[Term, ...]
+    rhs: tuple[Term, ...]
+    scope: str                   # "column" | "row"
+    over: tuple[str, ...] | str  # ids, or "all"
+    tolerance: float = 0.0
+
+
+@dataclass
+class Instance:
+    where: str                       # the column or row the relation was checked for
+    lhs: list[tuple[int, str, float]]    # (sign, term name, value)
+    rhs: list[tuple[int, str, float]]
+    left: float
+    right: float
+    cells: list[tuple[str, str]]     # every cell of the equation, lhs first
+
+    @property
+    def holds(self) -> bool:
+        return abs(self.left - self.right) < 1e-6
+
+    def equation(self) -> str:
+        return f"{_side(self.lhs, self.left)} ≠ {_side(self.rhs, self.right)}  (差 {format_number(round(abs(self.left - self.right), 4))})"
+
+
+def _side(terms, total) -> str:
+    text = ""
+    for i, (sign, name, value) in enumerate(terms):
+        part = f"{name}({format_number(value)})"
+        if i == 0:
+            text = part if sign > 0 else f"-{part}"
+        else:
+            text += f" {'+' if sign > 0 else '-'} {part}"
+    return text if len(terms) == 1 else f"{text} = {format_number(total)}"
+
+
+def parse_side(text: str) -> tuple[Term, ...]:
+    terms, pos = [], 0
+    while pos < len(text):
+        m = _TERM.match(text, pos)
+        if not m or m.end() == pos:
+            raise RelationError(f"无法解析表达式：{text[pos:]!r}")
+        sign = -1 if m.group(1) == "-" else 1
+        if m.group(3):
+            terms.append(Term(sign, m.group(3), m.group(4), "*" in m.group(3)))
+        else:
+            terms.append(Term(sign, m.group(2)))
+        pos = m.end()
+    if not terms:
+        raise RelationError("表达式一侧为空")
+    return tuple(terms)
+
+
+def compile_relation(params: dict) -> Relation:
+    expr = params["expr"]
+    if expr.count("==") != 1:
+        raise RelationError(f"表达式须恰有一个“==”：{expr}")
+    left, right = expr.split("==")
+    if "for_each_column" in params:
+        scope, over = "column", params["for_each_column"]
+    elif "for_each_row" in params:
+        scope, over = "row", params["for_each_row"]
+    else:
+        raise RelationError("须指定 for_each_column 或 for_each_row")
+    over = over if over == "all" else tuple(over)
+    return Relation(params["table"], parse_side(left), parse_side(right), scope, over, params.get("tolerance", 0.0))
+
+
+def _ids(tdef: TableDef, scope: str) -> tuple[str, ...]:
+    """The ids a term can name: data rows when iterating columns, columns when iterating rows."""
+    if scope == "column":
+        return tdef.data_rows
+    return tuple(tdef.columns)
+
+
+def _expand(term: Term, ids: tuple[str, ...]) -> list[str] | None:
+    if term.pattern:
+        hits = [i for i in ids if fnmatchcase(i, term.first)]
+        return hits or None
+    if term.first not in ids:
+        return None
+    if term.last is None:
+        return [term.first]
+    if term.last not in ids:
+        return None
+    a, b = ids.index(term.first), ids.index(term.last)
+    return list(ids[a:b + 1]) if a <= b else None
+
+
+def evaluate(rel: Relation, ft: FilledTable) -> list[Instance]:
+    """Every instance of ``rel`` whose cells were all read; empty when the table's generation lacks an id."""
+    tdef = ft.tdef
+    ids = _ids(tdef, rel.scope)
+    sides = []
+    for side in (rel.lhs, rel.rhs):
+        expanded = [(t, _expand(t, ids)) for t in side]
+        if any(e is None for _, e in expanded):
+            return []
+        sides.append(expanded)
+    others = tuple(tdef.columns) if rel.scope == "column" else tdef.data_rows
+    over = others if rel.over == "all" else tuple(o for o in rel.over if o in others)
+    out = []
+    for o in over:
+        inst = _instance(rel, ft, sides, o)
+        if inst is not None:
+            out.append(inst)
+    return out
+
+
+def _instance(rel, ft: FilledTable, sides, o: str) -> Instance | None:
+    tdef = ft.tdef
+    cell = (lambda i: (i, o)) if rel.scope == "column" else (lambda i: (o, i))
+    cells, shown, totals = [], [], []
+    for side in sides:
+        terms, total = [], 0.0
+        for term, ids in side:
+            keys = [cell(i) for i in ids]
+            if any(k not in ft.cells for k in keys):
+                return None
+            cells.extend(keys)
+            values = [ft.value(*k) for k in keys]
+            total += term.sign * sum(values)
+            shown_ids = [i for i, v in zip(ids, values) if v] if len(ids) > 1 else ids
+            if not shown_ids:                 # a range of zeros is shown once: （三）1…（三）8(0)
+                terms.append((term.sign, _name(tdef, rel.scope, ids, o), 0.0))
+            for i in shown_ids:               # otherwise every non-zero cell by name
+                terms.append((term.sign, _name(tdef, rel.scope, [i], o), ft.value(*cell(i))))
+        shown.append(terms)
+        totals.append(total)
+    where = tdef.columns[o].label if rel.scope == "column" else tdef.rows[o].short
+    return Instance(where, shown[0], shown[1], totals[0], totals[1], cells)
+
+
+def _name(tdef: TableDef, scope: str, ids: list[str], o: str) -> str:
+    def one(i):
+        return tdef.rows[i].short if scope == "column" else tdef.columns[i].short
+    return one(ids[0]) if len(ids) == 1 else f"{one(ids[0])}…{one(ids[-1])}"

@@ -1,0 +1,119 @@
+"""The real ``pre-commit try-repo`` against a temporary git repository holding a seed report.
+
+pre-commit builds its own virtualenv and pip-installs govlint from a snapshot of this project, so this
+test needs the package index (as ``pip install '.[test]'`` does); it takes tens of seconds."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from checker.read.formats import READERS
+from eco_helpers import ROOT, SEEDS
+
+SKIP_DIRS = {".git", "build", "dist", ".pytest_cache", ".hypothesis", "__pycache__", ".venv", "venv", ".tox"}
+GIT_ENV = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.invalid", "GIT_COMMITTER_NAME": "t",
+           "GIT_COMMITTER_EMAIL": "t@example.invalid", "GIT_CONFIG_NOSYSTEM": "1"}
+
+
+def _git(*args, cwd) -> None:
+    subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, env={**os.environ, **GIT_ENV})
+
+
+def _snapshot(dest: Path) -> Path:
+    """This project as a committed git repository: try-repo would miss files the checkout has not
+    committed yet, and installs from a commit."""
+    def ignore(directory, names):
+        return {n for n in names if n in SKIP_DIRS or n.endswith(".egg-info")}
+
+    shutil.copytree(ROOT, dest, ignore=ignore)
+    _git("init", "-q", cwd=dest)
+    _git("add", "-A", cwd=dest)
+    _git("commit", "-q", "-m", "snapshot", cwd=dest)
+    return dest
+
+
+def _try_repo(hook_repo: Path, hook: str, cwd: Path, home: Path) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("GOVLINT", "PYTHONPATH", "VIRTUAL_ENV"))}
+    env.update(GIT_ENV, PRE_COMMIT_HOME=str(home), NO_COLOR="1")
+    return subprocess.run([sys.executable, "-m", "pre_commit", "try-repo", str(hook_repo), hook, "--all-files",
+                           "--color", "never"], cwd=cwd, capture_output=True, text=True, env=env, timeout=900)
+
+
+@pytest.fixture(scope="module")
+def hook_repo(tmp_path_factory) -> Path:
+    return _snapshot(tmp_path_factory.mktemp("govlint-src") / "govlint")
+
+
+@pytest.fixture(scope="module")
+def home(tmp_path_factory) -> Path:
+    """One pre-commit cache for the module: the hook environment is built once, not per test."""
+    return tmp_path_factory.mktemp("pre-commit-home")
+
+
+def _reports_repo(tmp_path: Path, config: str, seed: str) -> Path:
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    _git("init", "-q", cwd=reports)
+    # Only the rules a test is about: other rules' findings on the seed are not its business.
+    (reports / ".govlint.yaml").write_text(config, encoding="utf-8")
+    shutil.copyfile(SEEDS / seed, reports / "2020年报.txt")
+    (reports / "notes.csv").write_text("不是报告,1\n", encoding="utf-8")
+    _git("add", "-A", cwd=reports)
+    return reports
+
+
+def test_hook_fails_on_a_seed_then_passes_after_the_fix(hook_repo, home, tmp_path):
+    reports = _reports_repo(tmp_path, "select: [GL102]\n", "002_f77436c89a48de9e.txt")
+    report = reports / "2020年报.txt"
+
+    first = _try_repo(hook_repo, "govlint", reports, home)
+    assert first.returncode == 1, first.stdout + first.stderr
+    assert "Failed" in first.stdout
+    assert "2020年报.txt:11:3: GL102 [error]" in first.stdout
+    assert "notes.csv" not in first.stdout                    # not a report type: not passed to the hook
+
+    text = report.read_text(encoding="utf-8")
+    report.write_text(text.replace("五、下一步工作计划", "五、存在的主要问题及改进情况"), encoding="utf-8")
+    _git("add", "-A", cwd=reports)
+    second = _try_repo(hook_repo, "govlint", reports, home)
+    assert second.returncode == 0, second.stdout + second.stderr
+    assert "Passed" in second.stdout
+
+
+def test_fix_hook_rewrites_the_report_and_then_passes(hook_repo, home, tmp_path):
+    # Seed 004 writes its headings as “一 概述”: GL108 (fixable) wants “一、概述”.
+    reports = _reports_repo(tmp_path, "select: [GL108]\nfail-on: warning\n", "004_43d8a4995bb3e670.txt")
+    report = reports / "2020年报.txt"
+    before = report.read_bytes()
+    assert _try_repo(hook_repo, "govlint", reports, home).returncode == 1
+
+    fixed = _try_repo(hook_repo, "govlint-fix", reports, home)
+    assert fixed.returncode == 1, fixed.stdout + fixed.stderr          # files changed: the commit stops
+    assert "files were modified by this hook" in fixed.stdout
+    after = report.read_bytes()
+    assert after != before and "一、概述".encode() in after
+
+    _git("add", "-A", cwd=reports)
+    again = _try_repo(hook_repo, "govlint", reports, home)
+    assert again.returncode == 0, again.stdout + again.stderr
+
+
+def test_manifest_hooks_cover_every_readable_format():
+    import re
+
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert {h["id"] for h in hooks} == {"govlint", "govlint-fix"}
+    for h in hooks:
+        assert h["language"] == "python" and h["entry"].startswith("govlint check")
+        pattern = re.compile(h["files"])
+        for suffix in READERS:
+            assert pattern.search(f"dir/report{suffix}") and pattern.search(f"REPORT{suffix.upper()}"), suffix
+        assert not pattern.search("report.csv") and not pattern.search("txt.py")
+    assert "--fix" in next(h for h in hooks if h["id"] == "govlint-fix")["entry"]
