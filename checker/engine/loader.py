@@ -47,7 +47,18 @@ def parse_rule_file(text: str, name: str, validate: bool) -> list[Rule]:
         from .validate import validate_rule_file  # jsonschema: only for files not known to be valid
 
         validate_rule_file(data, name)
+        _check_regexes(data, name)
     return [_rule(entry, name) for entry in data.get("rules", [])]
+
+
+def _check_regexes(data: dict, name: str) -> None:
+    """Refuse regexes that can backtrack catastrophically, at load time (engine/regex_safety.py)."""
+    from .regex_safety import unsafe_params
+
+    for i, entry in enumerate(data.get("rules", [])):
+        found = unsafe_params(entry.get("params", {}), f"$.rules[{i}].params")
+        if found:
+            raise RuleFileError(f"{name}: 规则 {entry.get('code', '?')}，位置 {found[0]}：{found[1]}")
 
 
 def _rule(e: dict, origin: str) -> Rule:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from ..model.diagnostic import Edit, Fix
 
 
@@ -13,17 +15,35 @@ def _conflicts(a: Edit, b: Edit) -> bool:
 
 def select(fixes: list[Fix]) -> list[Fix]:
     """The fixes to apply now: in order of position, skipping any that touches an earlier one's span."""
-    taken: list[Edit] = []
+    taken = _Taken()
     chosen: list[Fix] = []
     for fix in sorted(fixes, key=lambda f: (min(e.start for e in f.edits), max(e.end for e in f.edits))):
         own = sorted(fix.edits, key=lambda e: (e.start, e.end))
         if any(_conflicts(a, b) for a, b in zip(own, own[1:])):
             continue                                  # a malformed fix never applies
-        if any(_conflicts(e, t) for e in own for t in taken):
+        if any(taken.conflicts(e) for e in own):
             continue
-        taken.extend(own)
+        for e in own:
+            taken.add(e)
         chosen.append(fix)
     return chosen
+
+
+class _Taken:
+    """Edits already chosen, sorted by start: a conflict can only be with a neighbour."""
+
+    def __init__(self) -> None:
+        self.starts: list[tuple[int, int]] = []
+        self.edits: list[Edit] = []
+
+    def conflicts(self, e: Edit) -> bool:
+        i = bisect_left(self.starts, (e.start, e.end))
+        return any(_conflicts(e, self.edits[j]) for j in range(max(0, i - 1), min(len(self.edits), i + 2)))
+
+    def add(self, e: Edit) -> None:
+        i = bisect_left(self.starts, (e.start, e.end))
+        self.starts.insert(i, (e.start, e.end))
+        self.edits.insert(i, e)
 
 
 def apply(text: str, fixes: list[Fix]) -> tuple[str, int]:

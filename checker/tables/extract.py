@@ -7,6 +7,8 @@ layout and both table generations and keeping the best mapping.
 
 from __future__ import annotations
 
+import re
+
 from .labels import map_table
 from .layouts import NAMES, get_module
 from .model import FilledTable, TableDef, tables_for
@@ -56,10 +58,30 @@ def parse_span(text: str, start: int, end: int, tid: str, gens=GENERATIONS) -> F
         return None
     defs: list[TableDef] = [tables_for(g)[tid] for g in gens if tid in tables_for(g)]
     candidates = []
+    span = text[start:end]
     for name in NAMES:
+        if not _may_be(name, span):
+            continue
         raw = get_module(name).parse(text, start, end)
         candidates.extend(map_table(raw, tdef) for tdef in defs)
     return _best(candidates)
+
+
+# a line of one CJK character, or of single characters separated by spaces (interleaved headers)
+_PDF_HINT = re.compile(r"^[ \t]*[\u3400-\u9fff](?:[ \t]+[\u3400-\u9fff])*[ \t]*$", re.M)
+
+
+def _may_be(layout: str, span: str) -> bool:
+    """Cheap evidence a layout could apply; whitespace splitting always can."""
+    if layout == "pipe":
+        return "|" in span or "｜" in span
+    if layout == "tabs":
+        return "\t" in span
+    if layout == "pdf":
+        return _PDF_HINT.search(span) is not None
+    if layout == "cells":
+        return "\n\n" in span or "|\n" in span or "｜\n" in span
+    return True
 
 
 def _best(candidates: list[FilledTable]) -> FilledTable | None:

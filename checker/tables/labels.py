@@ -25,9 +25,12 @@ _PROSE = re.compile(r"[。；;！？]")
 SHORT_KEY = 2
 MAX_LABEL = 60
 MAX_TEXT_CELL = 6
+_TEXT_CELL = re.compile(r"^[\u4e00-\u9fff]{1,4}$")
 
 
+@lru_cache(maxsize=4096)
 def classify(text: str) -> Cell:
+    """What a cell's text is (shared instances: callers copy, never mutate)."""
     t = unicodedata.normalize("NFKC", text).strip()
     if not t:
         return Cell(text, BLANK, None)
@@ -136,6 +139,7 @@ def _flush(st: _State, buf: list[_Token], tdef: TableDef) -> None:
         st.pending.setdefault(st.current, []).extend(buf)    # “不详”, “暂无” in a value cell
         return
     st.current = None
+    last = -1
     for m in keys.rx.finditer(text):
         key = m.group()
         if len(key) <= SHORT_KEY and not _whole(buf, owner, m, key):
@@ -143,12 +147,12 @@ def _flush(st: _State, buf: list[_Token], tdef: TableDef) -> None:
         kind, ident = _resolve(keys.entries[key], st.rows_phase)
         st.matched_keys += 1
         first = buf[owner[m.start()]]
-        last = buf[owner[m.end() - 1]]
+        last = owner[m.end() - 1]
         if kind == "row":
             st.rows_phase = True
             row = tdef.rows[ident]
             if ident not in st.table.rows_found:
-                st.table.rows_found[ident] = (first.start, last.end)
+                st.table.rows_found[ident] = (first.start, buf[last].end)
                 st.current = ident if row.data else None
             else:
                 st.current = None          # a second row with the same label: its values are not read
@@ -159,6 +163,9 @@ def _flush(st: _State, buf: list[_Token], tdef: TableDef) -> None:
             st.table.header_found = True
             if ident is not None:
                 st.groups_found.add(ident)
+    tail = buf[last + 1:]
+    if st.current is not None and tail and all(_TEXT_CELL.match(t.text.strip()) for t in tail):
+        st.pending.setdefault(st.current, []).extend(tail)   # “不详” right after the row label
 
 
 def _inside_row(st: _State, tdef: TableDef, buf) -> bool:

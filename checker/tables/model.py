@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from ..resources import rules_root
 from ..yamlio import load_yaml
@@ -80,17 +80,21 @@ class TableDef:
     def flat(self) -> bool:
         return any(b.flat for b in self.blocks)
 
+    @cached_property
+    def _row_blocks(self) -> dict[str, Block]:
+        return {r: b for b in self.blocks for r in b.rows}
+
     def block_of(self, row_id: str) -> Block:
-        return next(b for b in self.blocks if row_id in b.rows)
+        return self._row_blocks[row_id]
 
     def columns_of(self, row_id: str) -> tuple[str, ...]:
-        return self.block_of(row_id).columns
+        return self._row_blocks[row_id].columns
 
-    @property
+    @cached_property
     def data_rows(self) -> tuple[str, ...]:
         return tuple(r for r in self.rows if self.rows[r].data)
 
-    @property
+    @cached_property
     def cells(self) -> tuple[tuple[str, str], ...]:
         return tuple((r, c) for r in self.data_rows for c in self.columns_of(r))
 

@@ -113,6 +113,7 @@ def _last(text: str, ch: str, pos: int) -> int:
 
 def _collect(text: str, pos: int, total: Number, phrase: str, unit: str) -> CountList:
     cl = CountList(total, phrase)
+    cl.approximate = bool(_APPROX.search(text[max(0, total.start - 2):total.start]))
     while pos < len(text) and len(cl.parts) < MAX_PARTS:
         end_m = _SENTENCE_END.search(text, pos)
         end = end_m.start() if end_m else len(text)

@@ -11,9 +11,8 @@ from pathlib import Path
 import pytest
 
 from checker.config import ConfigError, Resolver, find_config, load_config
-from checker.config.settings import Overrides, enabled
-from checker.engine.loader import RuleFileError
-from eco_helpers import ROOT, SEEDS, cli_env, govlint
+from checker.config.settings import enabled
+from eco_helpers import SEEDS, cli_env, govlint
 
 REPORT = SEEDS / "002_f77436c89a48de9e.txt"       # one GL102 finding (第五部分标题) among others
 # Structure findings only: GL101 (第六部分缺失), GL102 (第五部分标题), GL109 (总体情况) and no other GL1 rule.

@@ -13,7 +13,7 @@ import pytest
 from checker.engine.loader import builtin_rules
 from checker.engine.runner import FileResult, check_source, select_rules
 from checker.model.source import Source
-from checker.report import FORMATS, github, gitlab, junit, reporter, sarif
+from checker.report import FORMATS, github, reporter, sarif
 from eco_helpers import govlint
 
 SCHEMA = Path(__file__).parent / "sarif-schema-2.1.0.json"   # OASIS schema; provenance in README.md here

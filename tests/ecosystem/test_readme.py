@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import re
 
 from checker.cli.main import build_parser
 from checker.report import FORMATS
 from eco_helpers import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
-# Owned and documented by another area; checked here once it exists.
+# `govlint template` is documented by the area that builds it; drop it from here once the README has it.
 OPTIONAL_COMMANDS = {"template"}
 
 
@@ -25,7 +26,7 @@ def test_readme_keeps_its_two_setup_commands_first():
 
 
 def test_every_command_is_documented_with_an_example():
-    for name in _subcommands():
+    for name in set(_subcommands()) - OPTIONAL_COMMANDS:
         assert f"govlint {name}" in README, f"README: no example of `govlint {name}`"
 
 
@@ -36,7 +37,7 @@ def test_every_option_is_documented():
             continue
         for action in parser._actions:
             longs = [o for o in action.option_strings if o.startswith("--") and o != "--help"]
-            if longs and not any(f"`{o}" in README for o in longs):
+            if longs and not any(re.search(rf"(?<![\w-]){re.escape(o)}(?![\w-])", README) for o in longs):
                 missing.append(f"{name} {longs[0]}")
     assert not missing, f"options missing from README: {missing}"
 
