@@ -26,8 +26,8 @@ def check(doc, rule):
 
 def _blank(doc, rule, ft):
     policy = doc.options.get("blank_cell_policy") or rule.params.get("policy", "warn")
-    if policy not in POLICIES:
-        return
+    if policy not in POLICIES or not ft.has_numbers():
+        return                    # an entirely empty table is one finding (GL203), not one per row
     tdef = ft.tdef
     for rid in tdef.data_rows:
         bad = [(c, ft.cells[(rid, c)]) for c in tdef.columns_of(rid)

@@ -45,7 +45,6 @@ def _sections(doc):
 def _no_numbers(doc, rule, found):
     for ft in found.values():
         if not ft.has_numbers():
-            s, e = orig_span(doc, ft, ft.start, ft.end)
             first = min((v for v in ft.rows_found.values()), default=(ft.start, ft.start))
             s, e = orig_span(doc, ft, *first)
             yield rule.diag(doc, s, e, normalised=False, table=ft.tdef.name, title=ft.tdef.title)

@@ -18,13 +18,12 @@ _BAR = re.compile(r"[|｜]\s*$")
 
 def parse(text: str, start: int, end: int) -> RawTable:
     items = list(lines(text, start, end))
-    gaps, runs, run = [], [], 0
+    gaps, run, seen = [], 0, False
     for line, _pos in items:
         if line.strip():
-            if runs or gaps:
+            if seen:
                 gaps.append(run)
-            runs.append(1)
-            run = 0
+            seen, run = True, 0
         else:
             run += 1
     spaced = bool(gaps) and sum(1 for g in gaps if g >= 1) > len(gaps) / 2
