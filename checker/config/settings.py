@@ -109,6 +109,8 @@ def build_settings(path: Path | None, data: dict, cli: Overrides, cwd: Path) -> 
     for key, opt in OPTION_KEYS.items():
         if key in data:
             options[opt] = [rel(p) for p in data[key]] if key in PATH_OPTIONS else data[key]
+    if options.get("lexicon_files"):
+        _check_lexicons(path, options["lexicon_files"])
     return Settings(
         path=path, root=root,
         select=tuple(s.upper() for s in select),
@@ -121,6 +123,16 @@ def build_settings(path: Path | None, data: dict, cli: Overrides, cwd: Path) -> 
         options=options,
         output_format=cli.output_format or data.get("output-format"),
     )
+
+
+def _check_lexicons(config: Path | None, files: list[str]) -> None:
+    """Read user lexicons now, so a broken one is a configuration error (exit 2), not a crash mid-run."""
+    from ..contamination.lexicon import LexiconError, load
+
+    try:
+        load(tuple(files))
+    except LexiconError as exc:
+        raise ConfigError(f"{config}: lexicon-files：{exc}") from None
 
 
 class Resolver:

@@ -184,17 +184,21 @@ def _attr(el, path: str) -> str | None:
     return found.get(W + "val") if found is not None else None
 
 
-def _rows(tbl):
-    for child in tbl:
-        if child.tag == W + "tr":
+_WRAPPERS = (W + "sdt", W + "sdtContent", W + "customXml")
+
+
+def _children(el, tag: str):
+    """Children with ``tag``, looking through content controls that may wrap rows and cells."""
+    for child in el:
+        if child.tag == tag:
             yield child
-        elif child.tag in (W + "sdt", W + "sdtContent", W + "customXml"):
-            yield from _rows(child)
+        elif child.tag in _WRAPPERS:
+            yield from _children(child, tag)
+
+
+def _rows(tbl):
+    return _children(tbl, W + "tr")
 
 
 def _cells(tr):
-    for child in tr:
-        if child.tag == W + "tc":
-            yield child
-        elif child.tag in (W + "sdt", W + "sdtContent", W + "customXml"):
-            yield from _cells(child)
+    return _children(tr, W + "tc")
