@@ -119,6 +119,7 @@ def test_relative_paths_resolve_against_the_config_file_and_reach_document_optio
     write(tmp_path / "cfg" / ".govlint.yaml",
           "agency: 某某区人民政府\nlexicon-files: [words.txt]\nblank-cell-policy: error\nrule-files: [extra.yaml]\n")
     write(tmp_path / "cfg" / "extra.yaml", "rules: []\n")
+    write(tmp_path / "cfg" / "words.txt", "[brands]\n某某娱乐城\n")
     s = Resolver(cwd=tmp_path).for_path(str(tmp_path / "cfg" / "r.txt"))
     assert s.options == {"agency": "某某区人民政府", "lexicon_files": [str(tmp_path / "cfg" / "words.txt")],
                          "blank_cell_policy": "error"}

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import SIMPLIFIED_SEED, error_lines, govlint
+from reliability_helpers import SIMPLIFIED_SEED, error_lines, govlint
 
 
 def _empty(d: Path) -> Path:

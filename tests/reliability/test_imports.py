@@ -9,7 +9,7 @@ import json
 import subprocess
 import sys
 
-from helpers import SIMPLIFIED_SEED, env
+from reliability_helpers import SIMPLIFIED_SEED, env
 
 # Each costs 10–480 ms to import (../shared/reference/library-performance.md §1, §5). yaml is here
 # because built-in rules and templates come from the JSON cache; multiprocessing because one file

@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from helpers import SIMPLIFIED_SEED, error_lines, govlint
+from reliability_helpers import SIMPLIFIED_SEED, error_lines, govlint
 
 from checker.read import InputError
 from checker.read import limits

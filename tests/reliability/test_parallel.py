@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import types
 
-from helpers import SEEDS, govlint
+from reliability_helpers import SEEDS, govlint
 
 from checker.engine import parallel
 from checker.engine.loader import builtin_rules

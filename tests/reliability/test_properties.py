@@ -10,7 +10,7 @@ from functools import lru_cache
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from helpers import SEEDS
+from reliability_helpers import SEEDS
 
 from checker.engine.loader import builtin_rules
 from checker.engine.runner import check_source

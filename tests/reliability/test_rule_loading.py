@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from helpers import govlint
+from reliability_helpers import govlint
 
 from checker.engine import yamlcache
 from checker.engine.loader import RuleFileError, builtin_rule_files, parse_rule_file
