@@ -18,6 +18,10 @@ _LATIN_SHAPE = re.compile(
     r"(?<![a-z0-9.])(?=[a-z0-9.]*[a-z])(?=[a-z0-9.]*[0-9])[a-z0-9][a-z0-9.]{2,}"
     r"(?=亚洲官网|\(中国\)官方网站|（中国）官方网站|官方网站|官网|app官网下载|app下载|网页版|体育|娱乐|最新网址)"
 )
+# cheap necessary condition for _LATIN_SHAPE (its last character before a suffix): the full pattern
+# starts with look-arounds, which make the regex engine try every position of the text
+_LATIN_SUFFIX = re.compile(r"[a-z0-9.](?:亚洲官网|\(中国\)官方网站|（中国）官方网站|官方网站|官网|app官网下载|app下载|网页版|"
+                           r"体育|娱乐|最新网址)")
 _AGENCY_AFTER = re.compile(r" ?(?:(?:19|20)\d{2}\s*年|门户网站|政府门户|年度报告|办公室|政务公开|政务服务|人民政府|"
                            r"党工委|管委会|信息公开|[^\s，。、；：,.;:]{0,8}(?:大道|路|街)\d+号)")
 _AGENCY_BEFORE = re.compile(r"(?:加强与|来源[:：]|发布机构[:：]|联系地址[:：]|地址[:：]|请联系|请与|由)\s*$")
@@ -46,11 +50,21 @@ def lexicon_for(doc) -> lx.Lexicon:
     return lx.load(tuple(doc.options.get("lexicon_files", []) or ()))
 
 
+def folded_hits(doc) -> tuple[str, list[tuple[int, int, str, str]]]:
+    """The folded text and every lexicon hit in it: one automaton pass per document, shared by the spam kinds."""
+    cached = doc.cache.get("spam-hits")
+    if cached is None:
+        folded = lx.fold(doc.text)
+        cached = doc.cache["spam-hits"] = (folded, list(lx.hits(lexicon_for(doc), folded)))
+    return cached
+
+
 def _analyse(doc) -> list[SpamName]:
     text = doc.text
-    folded = lx.fold(text)
+    folded, found_hits = folded_hits(doc)
     lex = lexicon_for(doc)
-    spans = _merge(list(_brand_spans(lex, folded)) + [(m.start(), m.end()) for m in _LATIN_SHAPE.finditer(folded)])
+    latin = _LATIN_SHAPE.finditer(folded) if _LATIN_SUFFIX.search(folded) else ()
+    spans = _merge(list(_brand_spans(lex, folded, found_hits)) + [(m.start(), m.end()) for m in latin])
     found = [SpamName(s, e, text[s:e]) for s, e in (_with_suffix(lex, folded, s, e) for s, e in spans)]
     title = doc.title
     for n in found:
@@ -61,8 +75,10 @@ def _analyse(doc) -> list[SpamName]:
     return found
 
 
-def _brand_spans(lex, folded: str):
-    for s, e, section, term in lx.hits(lex, folded, ("brand", "weak")):
+def _brand_spans(lex, folded: str, found_hits):
+    for s, e, section, term in found_hits:
+        if section not in ("brand", "weak"):
+            continue
         if term.isascii() and not _ascii_bounded(folded, s, e):
             continue
         if section == "weak" and not _suffix_at(lex, folded, e, strict=True):

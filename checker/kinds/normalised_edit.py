@@ -9,6 +9,9 @@ So fixes of different rules never overlap and one ``--fix`` pass applies them al
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from itertools import accumulate
+
 from ..model.diagnostic import Edit, Fix
 
 SAMPLE = 3
@@ -19,8 +22,8 @@ def check(doc, rule):
     found = doc.mapped.edits_of(p["tag"])
     if not found:
         return
-    claimed = sorted((s, t) for tag in p.get("yield_to", []) for _, s, t in doc.mapped.edits_of(tag))
-    found = [item for item in found if not _overlaps(item[1], item[2], claimed)]   # reported by their own rule
+    claimed = _Claimed((s, t) for tag in p.get("yield_to", []) for _, s, t in doc.mapped.edits_of(tag))
+    found = [item for item in found if not claimed.overlaps(item[1], item[2])]   # reported by their own rule
     if p.get("group", "edit") == "line":
         yield from _per_line(doc, rule, found)
     else:
@@ -70,5 +73,16 @@ def _final(rule, replacement: str) -> str:
     return replacement
 
 
-def _overlaps(s: int, t: int, spans) -> bool:
-    return any(a < t and s < b for a, b in spans)
+class _Claimed:
+    """Spans of other steps' edits; overlap queries in O(log n) — a long traditional text has
+    thousands of edits, and a linear scan per edit made this quadratic. Spans of different steps
+    may nest, so the test is on the running maximum of ends, not on the neighbour alone."""
+
+    def __init__(self, spans):
+        spans = sorted(spans)
+        self.starts = [a for a, _ in spans]
+        self.max_end = list(accumulate((b for _, b in spans), max))
+
+    def overlaps(self, s: int, t: int) -> bool:
+        i = bisect_left(self.starts, t)          # spans[:i] start before t
+        return i > 0 and self.max_end[i - 1] > s

@@ -32,6 +32,11 @@ _SHIFT_MARKERS = re.compile(r"[\u3100-\u312f\u2500-\u257f\u2460-\u24ff]")
 MIN_GARBLE = 4
 UTF8_RUN = re.compile(r"[^\x00-\x7f\s]{%d,}" % MIN_GARBLE)
 MAX_ROUNDS = 5
+# Necessary condition for a garble stretch, tested on GB18030 bytes: a 3-byte UTF-8 lead sequence
+# followed by two more (loosely formed) UTF-8 characters — a stretch of MIN_GARBLE characters is at
+# least 8 bytes. Clean Chinese almost never has it, so clean text skips the per-character scan.
+_LOOSE_UTF8_CHAR = rb"(?:[\x30-\x39]|[\xc0-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf7][\x80-\xbf]{3})"
+_MAYBE_GARBLE = re.compile(rb"[\xe0-\xef][\x80-\xbf]{2}" + _LOOSE_UTF8_CHAR + rb"{2}")
 _PUNCT = set("（）。，、；：！？“”《》")
 
 
@@ -63,10 +68,16 @@ def undo_utf8_as_gbk(run: str) -> str | None:
 
 
 def _utf8_edits(text: str) -> list[StepEdit]:
-    out = []
+    out: list[StepEdit] = []
+    try:
+        if not _MAYBE_GARBLE.search(text.encode("gb18030")):
+            return out
+    except UnicodeEncodeError:          # lone surrogates: fall back to the per-run test
+        pass
     for m in UTF8_RUN.finditer(text):
-        for start, end in garbled_stretches(m.group()):
-            fixed = undo_utf8_as_gbk(m.group()[start:end])
+        run = m.group()
+        for start, end in garbled_stretches(run):
+            fixed = undo_utf8_as_gbk(run[start:end])
             if fixed is not None:
                 out.append(StepEdit(m.start() + start, m.start() + end, fixed, "mojibake-utf8-as-gbk", "certain"))
     return out
@@ -78,6 +89,8 @@ def garbled_stretches(run: str):
     Garble may share a line with correct text, so every start is tried; on real text the UTF-8
     decoder fails within the first character, so this stays linear in practice."""
     try:
+        if not _MAYBE_GARBLE.search(run.encode("gb18030")):
+            return
         chunks = [c.encode("gb18030") for c in run]
     except UnicodeEncodeError:
         return
