@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ..tables.extract import document_tables
 from ..tables.locate import cell_related
-from ..tables.prose import compile_quantities, find_quantity
+from ..tables.prose import compile_quantities, stated_quantity
 from ..tables.render import format_number
 
 
@@ -28,7 +28,7 @@ def check(doc, rule):
             continue
         value = sum(tables[t].value(r, c) for t, r, c in refs)
         names = " + ".join(f"{tables[t].tdef.name}{tables[t].tdef.cell_name(r, c)}" for t, r, c in refs)
-        for n in find_quantity(doc.text, q):
+        for n in stated_quantity(doc, q):
             if n.value == value:
                 continue
             d = rule.diag(doc, n.start, n.end, name=q.name, stated=n.value, cells=names,

@@ -4,7 +4,7 @@ patterns in the rule's params; the first statement of each is used."""
 
 from __future__ import annotations
 
-from ..tables.prose import compile_quantities, find_quantity
+from ..tables.prose import compile_quantities, stated_quantity
 
 
 def compile(params):
@@ -16,7 +16,7 @@ def check(doc, rule):
     qs, lhs, rhs = rule.compiled
     stated = {}
     for name in (*lhs, *rhs):
-        found = find_quantity(doc.text, qs[name])
+        found = stated_quantity(doc, qs[name])
         if not found:
             return
         stated[name] = found[0]

@@ -2,14 +2,15 @@
 
 Structured tables from the readers (``doc.source.tables``, docx/html/pdf) come first; a table id they
 do not provide is looked for in the body of its section in the normalised text, trying every text
-layout and both table generations and keeping the best mapping.
+layout and both table generations and keeping the best mapping. A candidate whose score bound
+(labels.score_bound) cannot beat the best mapping so far is not mapped at all: same result, less work.
 """
 
 from __future__ import annotations
 
 import re
 
-from .labels import map_table
+from .labels import map_prepared, prepare, score_bound
 from .layouts import NAMES, get_module
 from .model import FilledTable, TableDef, tables_for
 
@@ -37,7 +38,8 @@ def _extract(doc) -> dict[str, FilledTable]:
     if not gens:
         return out
     for raw in doc.source.tables:
-        best = _best([map_table(raw, tdef, normalised=False) for g in gens for tdef in tables_for(g).values()])
+        p = prepare(raw)
+        best = _best(((p, tdef) for g in gens for tdef in tables_for(g).values()), normalised=False)
         if best is not None and best.tdef.id not in out:
             out[best.tdef.id] = best
     for tid, tdef in tables_for(gens[0]).items():
@@ -57,14 +59,15 @@ def parse_span(text: str, start: int, end: int, tid: str, gens=GENERATIONS) -> F
     if not text[start:end].strip():
         return None
     defs: list[TableDef] = [tables_for(g)[tid] for g in gens if tid in tables_for(g)]
-    candidates = []
+    return _best(_layout_candidates(text, start, end, defs))
+
+
+def _layout_candidates(text: str, start: int, end: int, defs):
     span = text[start:end]
     for name in NAMES:
-        if not _may_be(name, span):
-            continue
-        raw = get_module(name).parse(text, start, end)
-        candidates.extend(map_table(raw, tdef) for tdef in defs)
-    return _best(candidates)
+        if _may_be(name, span):
+            p = prepare(get_module(name).parse(text, start, end))
+            yield from ((p, tdef) for tdef in defs)
 
 
 # a line of one CJK character, or of single characters separated by spaces (interleaved headers)
@@ -84,9 +87,14 @@ def _may_be(layout: str, span: str) -> bool:
     return True
 
 
-def _best(candidates: list[FilledTable]) -> FilledTable | None:
+def _best(candidates, normalised: bool = True) -> FilledTable | None:
+    """The best-scoring mapping of (prepared table, TableDef) pairs; the first wins ties (stricter
+    layouts, own generation)."""
     best = None
-    for ft in candidates:                      # first wins ties: stricter layouts, own generation
+    for p, tdef in candidates:
+        if best is not None and score_bound(p, tdef) <= best.score + 1e-9:
+            continue                           # could not replace ``best`` below
+        ft = map_prepared(p, tdef, normalised)
         if is_table(ft) and (best is None or ft.score > best.score + 1e-9):
             best = ft
     return best

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from ..model.table import RawTable
 from .model import BLANK, NA, NUMBER, TEXT, Cell, FilledTable, TableDef, label_key, squash
@@ -19,13 +19,17 @@ from .model import BLANK, NA, NUMBER, TEXT, Cell, FilledTable, TableDef, label_k
 _NUM = re.compile(r"^([+\-−]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(?:万元|元|件|宗|个|条|项|次|家)?$")
 _CHANGE = re.compile(r"^(增加|减少|增|减)\s*(\d+(?:\.\d+)?)\s*(?:件|个|项)?$")
 _NA = re.compile(r"^(?:/+|\\|—+|-+|－+|–+|―+|─+|无|空|×|&nbsp;|nbsp)$")
-_NUMBERING = re.compile(r"^(?:\d+[.、]|[(]\d+[)]|[一二三四五六七八九十]+[、.]|[(][一二三四五六七八九十]+[)])$")
 _LEAD_NUM = re.compile(r"^[一二三四五六七八九十\d]+")
 _PROSE = re.compile(r"[。；;！？]")
 SHORT_KEY = 2
 MAX_LABEL = 60
 MAX_TEXT_CELL = 6
-_TEXT_CELL = re.compile(r"^[\u4e00-\u9fff]{1,4}$")
+
+
+def _text_cell(text: str) -> bool:
+    """One to four CJK ideographs (不详, 暂无). A string test: a regex class this wide takes ~0.5 ms
+    to compile at every start."""
+    return 1 <= len(text) <= 4 and all("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
 @lru_cache(maxsize=4096)
@@ -98,16 +102,75 @@ class _State:
     groups_found: set = field(default_factory=set)
 
 
+class Prepared:
+    """A RawTable's cells classified once, shared by every TableDef it is mapped to."""
+
+    def __init__(self, raw: RawTable):
+        self.raw = raw
+        self.tokens = [_Token(c.text, c.start, c.end, classify(c.text)) for row in raw.rows for c in row]
+
+    @cached_property
+    def label_text(self) -> str:
+        """Squashed text of every cell that can be part of a label, NUL where a label cannot continue:
+        every key ``_flush`` can match lies inside it, so it bounds the labels a mapping can find."""
+        parts = []
+        for tok in self.tokens:
+            state = tok.cell.state
+            if state == NA or (state == TEXT and not _PROSE.search(tok.text) and len(tok.text) <= MAX_LABEL):
+                parts.append(squash(tok.text))
+            else:
+                parts.append("\0")
+        return "".join(parts)
+
+
+def prepare(raw: RawTable) -> Prepared:
+    return Prepared(raw)
+
+
 def map_table(raw: RawTable, tdef: TableDef, normalised: bool = True) -> FilledTable:
     """Fill ``tdef``'s grid from ``raw``; ``table.score`` says how well the labels matched (0..1)."""
-    tokens = [_Token(c.text, c.start, c.end, classify(c.text)) for row in raw.rows for c in row]
+    return map_prepared(prepare(raw), tdef, normalised)
+
+
+def score_bound(p: Prepared, tdef: TableDef) -> float:
+    """No mapping of ``p`` to ``tdef`` scores more than this: every counted label found, every cell
+    filled, no stray number. Lets the caller skip mappings that cannot beat one already made."""
+    text = p.label_text
+    found: set = set()
+    for key, ids in _counted_keys(tdef):
+        if key in text:
+            found |= ids
+    return len(found) + 1.0
+
+
+@lru_cache(maxsize=16)
+def _counted_keys(tdef: TableDef) -> tuple[tuple[str, frozenset], ...]:
+    """(key, the ids it may add to ``_score``'s label count) for every key of ``tdef``."""
+    data = set(tdef.data_rows)
+
+    def counted(kind, ident) -> bool:
+        if kind == "col":
+            return True
+        return ident is not None and (kind == "hdr" if tdef.flat else (kind == "row" and ident in data))
+
+    out = []
+    for key, entries in _keys(tdef).entries.items():
+        ids = frozenset(e for e in entries if counted(*e))
+        if ids:
+            out.append((key, ids))
+    return tuple(out)
+
+
+def map_prepared(p: Prepared, tdef: TableDef, normalised: bool = True) -> FilledTable:
+    raw, tokens = p.raw, p.tokens
     st = _State(FilledTable(tdef, start=raw.start, end=raw.end, normalised=normalised, origin=raw.origin))
     buf: list[_Token] = []
     for i, tok in enumerate(tokens):
-        if tok.cell.state == NA and buf and i + 1 < len(tokens) and tokens[i + 1].cell.state == TEXT:
+        state = tok.cell.state
+        if state == NA and buf and i + 1 < len(tokens) and tokens[i + 1].cell.state == TEXT:
             buf.append(tok)               # “/” between label pieces: 本年增/减 printed one character per line
             continue
-        if tok.cell.state == TEXT:
+        if state == TEXT:
             if _PROSE.search(tok.text) or len(tok.text) > MAX_LABEL:
                 _flush(st, buf, tdef)          # a sentence, not a label: it ends the row before it
                 buf = []
@@ -164,7 +227,7 @@ def _flush(st: _State, buf: list[_Token], tdef: TableDef) -> None:
             if ident is not None:
                 st.groups_found.add(ident)
     tail = buf[last + 1:]
-    if st.current is not None and tail and all(_TEXT_CELL.match(t.text.strip()) for t in tail):
+    if st.current is not None and tail and all(_text_cell(t.text.strip()) for t in tail):
         st.pending.setdefault(st.current, []).extend(tail)   # “不详” right after the row label
 
 

@@ -6,7 +6,7 @@ from collections import Counter
 
 from .extract import document_tables
 from .model import FilledTable
-from .relations import Instance, evaluate
+from .relations import Instance, failures
 
 
 def orig_span(doc, ft: FilledTable, start: int, end: int) -> tuple[int, int]:
@@ -35,7 +35,7 @@ def failing_instances(doc, tid: str) -> list[tuple[str, Instance]]:
         if ft is not None:
             for rule in builtin_rules():
                 if rule.kind == "relation" and rule.params.get("table") == tid:
-                    found.extend((rule.code, i) for i in evaluate(rule.compiled, ft) if not i.holds)
+                    found.extend((rule.code, i) for i in failures(rule.compiled, ft))
         memo[tid] = found
     return memo[tid]
 

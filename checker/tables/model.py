@@ -20,6 +20,7 @@ _NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|[(][一二
 _NOT_WORD = re.compile(r"[\W_]+")
 
 
+@lru_cache(maxsize=8192)          # the same cell texts recur in every layout and generation tried
 def squash(text: str) -> str:
     """Comparable form of a label: NFKC, no whitespace or punctuation."""
     return _NOT_WORD.sub("", unicodedata.normalize("NFKC", text))
@@ -76,7 +77,7 @@ class TableDef:
     blocks: tuple[Block, ...]
     header_keys: tuple[str, ...] = ()
 
-    @property
+    @cached_property
     def flat(self) -> bool:
         return any(b.flat for b in self.blocks)
 

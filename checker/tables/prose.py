@@ -154,6 +154,16 @@ def compile_quantities(specs) -> tuple[Quantity, ...]:
     return tuple(Quantity(q["name"], tuple(re.compile(p) for p in q["patterns"])) for q in specs)
 
 
+def stated_quantity(doc, q: Quantity) -> list[Number]:
+    """``find_quantity`` on the document's text, memoised by pattern: several rules ask for the same
+    quantities under different names."""
+    memo = doc.cache.setdefault("prose.quantities", {})
+    key = tuple((rx.pattern, rx.flags) for rx in q.patterns)
+    if key not in memo:
+        memo[key] = find_quantity(doc.text, q)
+    return memo[key]
+
+
 def find_quantity(text: str, q: Quantity) -> list[Number]:
     """Every statement of ``q`` (the pattern's first non-empty group is the count), in text order."""
     out = {}

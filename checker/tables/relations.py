@@ -123,6 +123,15 @@ def _expand(term: Term, ids: tuple[str, ...]) -> list[str] | None:
 
 def evaluate(rel: Relation, ft: FilledTable) -> list[Instance]:
     """Every instance of ``rel`` whose cells were all read; empty when the table's generation lacks an id."""
+    return _evaluate(rel, ft, failing_only=False)
+
+
+def failures(rel: Relation, ft: FilledTable) -> list[Instance]:
+    """The instances of ``evaluate`` that do not hold, without building the ones that do."""
+    return _evaluate(rel, ft, failing_only=True)
+
+
+def _evaluate(rel: Relation, ft: FilledTable, failing_only: bool) -> list[Instance]:
     tdef = ft.tdef
     ids = _ids(tdef, rel.scope)
     sides = []
@@ -135,34 +144,46 @@ def evaluate(rel: Relation, ft: FilledTable) -> list[Instance]:
     over = others if rel.over == "all" else tuple(o for o in rel.over if o in others)
     out = []
     for o in over:
-        inst = _instance(rel, ft, sides, o)
+        inst = _instance(rel, ft, sides, o, failing_only)
         if inst is not None:
             out.append(inst)
     return out
 
 
-def _instance(rel, ft: FilledTable, sides, o: str) -> Instance | None:
-    tdef = ft.tdef
-    cell = (lambda i: (i, o)) if rel.scope == "column" else (lambda i: (o, i))
-    cells, shown, totals = [], [], []
+def _instance(rel, ft: FilledTable, sides, o: str, failing_only: bool) -> Instance | None:
+    """The equation for column or row ``o``; None when a cell is missing (or, with ``failing_only``,
+    when it holds)."""
+    cells, values, totals = [], [], []
     for side in sides:
-        terms, total = [], 0.0
+        side_values, total = [], 0.0
         for term, ids in side:
-            keys = [cell(i) for i in ids]
-            if any(k not in ft.cells for k in keys):
+            keys = [(i, o) for i in ids] if rel.scope == "column" else [(o, i) for i in ids]
+            got = [ft.cells.get(k) for k in keys]
+            if any(c is None for c in got):
                 return None
             cells.extend(keys)
-            values = [ft.value(*k) for k in keys]
-            total += term.sign * sum(values)
-            shown_ids = [i for i, v in zip(ids, values) if v] if len(ids) > 1 else ids
-            if not shown_ids:                 # a range of zeros is shown once: （三）1…（三）8(0)
-                terms.append((term.sign, _name(tdef, rel.scope, ids, o), 0.0))
-            for i in shown_ids:               # otherwise every non-zero cell by name
-                terms.append((term.sign, _name(tdef, rel.scope, [i], o), ft.value(*cell(i))))
-        shown.append(terms)
+            vals = [c.number for c in got]
+            total += term.sign * sum(vals)
+            side_values.append(vals)
+        values.append(side_values)
         totals.append(total)
+    if failing_only and abs(totals[0] - totals[1]) < 1e-6:
+        return None
+    tdef = ft.tdef
+    shown = [_shown(tdef, rel.scope, side, side_values, o) for side, side_values in zip(sides, values)]
     where = tdef.columns[o].label if rel.scope == "column" else tdef.rows[o].short
     return Instance(where, shown[0], shown[1], totals[0], totals[1], cells)
+
+
+def _shown(tdef: TableDef, scope: str, side, side_values, o: str) -> list[tuple[int, str, float]]:
+    terms = []
+    for (term, ids), vals in zip(side, side_values):
+        shown_ids = [(i, v) for i, v in zip(ids, vals) if v] if len(ids) > 1 else list(zip(ids, vals))
+        if not shown_ids:                 # a range of zeros is shown once: （三）1…（三）8(0)
+            terms.append((term.sign, _name(tdef, scope, ids, o), 0.0))
+        for i, v in shown_ids:            # otherwise every non-zero cell by name
+            terms.append((term.sign, _name(tdef, scope, [i], o), v))
+    return terms
 
 
 def _name(tdef: TableDef, scope: str, ids: list[str], o: str) -> str:

@@ -6,7 +6,6 @@ by checker.tables.labels, the same way for every layout and for docx/html/pdf ta
 
 from __future__ import annotations
 
-import re
 from importlib import import_module
 
 from ...model.table import RawCell
@@ -74,4 +73,7 @@ def break_label(text: str) -> str:
     return text[:cut] + "\n" + text[cut:]
 
 
-CJK_CHAR = re.compile(r"^[\u3400-\u9fff（）()、，“”]$")
+def cjk_char(text: str) -> bool:
+    """A single CJK ideograph or CJK punctuation mark. A string test: a regex class this wide takes
+    ~0.7 ms to compile at every start."""
+    return len(text) == 1 and ("\u3400" <= text <= "\u9fff" or text in "（）()、，“”")

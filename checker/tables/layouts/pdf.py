@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ...model.table import RawCell, RawTable
-from . import CJK_CHAR, lines
+from . import cjk_char, lines
 
 NAME = "pdf"
 _TOKEN = re.compile(r"[^\s|｜]+")
@@ -20,7 +20,7 @@ WRAP = 14
 
 def _chars(line: str) -> list[re.Match] | None:
     toks = list(_TOKEN.finditer(line))
-    if len(toks) >= 2 and all(CJK_CHAR.match(t.group()) for t in toks):
+    if len(toks) >= 2 and all(cjk_char(t.group()) for t in toks):
         return toks
     return None
 

@@ -14,8 +14,11 @@ def parse(text: str, start: int, end: int) -> RawTable:
     for line, pos in lines(text, start, end):
         if not line.strip():
             continue
-        bounds = [-1, *(i for i, ch in enumerate(line) if ch == "\t"), len(line)]
-        rows.append([cell(line, pos, bounds[i] + 1, bounds[i + 1]) for i in range(len(bounds) - 1)])
+        row, s = [], 0
+        for piece in line.split("\t"):
+            row.append(cell(line, pos, s, s + len(piece)))
+            s += len(piece) + 1
+        rows.append(row)
     return RawTable(rows, start, end, origin=f"text:{NAME}")
 
 
