@@ -65,7 +65,7 @@ class Source:
     def anchor(self, offset: int) -> str | None:
         if not self.anchors:
             return None
-        i = bisect_right([a for a, _ in self.anchors], offset) - 1
+        i = bisect_right(self.anchors, offset, key=lambda a: a[0]) - 1
         return self.anchors[i][1] if i >= 0 else None
 
     def utf16_col(self, offset: int) -> int:
