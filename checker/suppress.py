@@ -12,7 +12,8 @@ read as report text. Which markers suppressed nothing is kept in ``doc.cache`` f
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+
+from .model.record import MutableRecord
 
 MARKER = re.compile(
     r"<!--[ \t]*govlint-(disable-next-line|disable-line|disable-file|disable|enable)\b"
@@ -21,26 +22,27 @@ ALL = ""          # the code of a marker without codes: a prefix of every code
 CACHE_KEY = "suppressions"
 
 
-@dataclass
-class Marker:
-    kind: str
-    codes: tuple[str, ...]
-    start: int                       # original offsets of the comment
-    end: int
-    line: int
-    used: set[str] = field(default_factory=set)
+class Marker(MutableRecord):
+    __slots__ = ("kind", "codes", "start", "end", "line", "used")
+
+    def __init__(self, kind: str, codes: tuple[str, ...], start: int, end: int, line: int,
+                 used: set[str] | None = None) -> None:
+        self.kind, self.codes = kind, codes
+        self.start, self.end = start, end       # original offsets of the comment
+        self.line = line
+        self.used = set() if used is None else used
 
     @property
     def text(self) -> str:
         return f"<!-- govlint-{self.kind}{' ' + ', '.join(self.codes) if self.codes else ''} -->"
 
 
-@dataclass
-class Region:
-    marker: Marker
-    code: str
-    first: int                       # lines, inclusive
-    last: int
+class Region(MutableRecord):
+    __slots__ = ("marker", "code", "first", "last")
+
+    def __init__(self, marker: Marker, code: str, first: int, last: int) -> None:
+        self.marker, self.code = marker, code
+        self.first, self.last = first, last     # lines, inclusive
 
 
 def parse_markers(source) -> list[Marker]:

@@ -2,36 +2,32 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .model.record import Record
 from .resources import rules_root
 from .yamlio import load_yaml
 
 
-@dataclass(frozen=True)
-class TemplateSection:
-    number: str
-    title: str
-    kind: str
-    index: int
-    table: str | None = None
-    required: bool = True
-    variants: tuple[str, ...] = ()
-    keywords: tuple[tuple[str, ...], ...] = ()
+class TemplateSection(Record):
+    __slots__ = ("number", "title", "kind", "index", "table", "required", "variants", "keywords")
+
+    def __init__(self, number: str, title: str, kind: str, index: int, table: str | None = None,
+                 required: bool = True, variants: tuple[str, ...] = (),
+                 keywords: tuple[tuple[str, ...], ...] = ()) -> None:
+        self.number, self.title, self.kind, self.index, self.table = number, title, kind, index, table
+        self.required, self.variants, self.keywords = required, variants, keywords
 
 
-@dataclass(frozen=True)
-class Template:
-    id: str
-    name: str
-    basis: str
-    year_from: int | None
-    year_to: int | None
-    order: str
-    title_check: bool
-    sections: tuple[TemplateSection, ...]
-    table_labels: tuple[str, ...] = field(default=())
+class Template(Record):
+    __slots__ = ("id", "name", "basis", "year_from", "year_to", "order", "title_check", "sections",
+                 "table_labels")
+
+    def __init__(self, id: str, name: str, basis: str, year_from: int | None, year_to: int | None, order: str,
+                 title_check: bool, sections: tuple[TemplateSection, ...], table_labels: tuple[str, ...] = ()) -> None:
+        self.id, self.name, self.basis = id, name, basis
+        self.year_from, self.year_to = year_from, year_to
+        self.order, self.title_check, self.sections, self.table_labels = order, title_check, sections, table_labels
 
     def covers(self, year: int) -> bool:
         return (self.year_from is None or year >= self.year_from) and (self.year_to is None or year <= self.year_to)

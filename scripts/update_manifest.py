@@ -1,6 +1,6 @@
 """Validate every built-in rule file against the JSON Schema and record their content hash.
 
-While the hash in rules/schema/builtin.sha256 matches, ``govlint check`` trusts the built-in rules
+While the hash in rules/schema/builtin.digest matches, ``govlint check`` trusts the built-in rules
 and never imports jsonschema. tests/test_rule_files.py fails when the manifest is stale.
 Run after editing anything under rules/: python scripts/update_manifest.py
 """

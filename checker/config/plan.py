@@ -3,17 +3,17 @@ batch (possibly on several processes) and every configuration is read once."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from ..engine.rule import Rule
+from ..model.record import MutableRecord
 from .settings import Resolver, Settings
 
 
-@dataclass
-class Batch:
-    settings: Settings
-    rules: list[Rule]
-    paths: list[str] = field(default_factory=list)
+class Batch(MutableRecord):
+    __slots__ = ("settings", "rules", "paths")
+
+    def __init__(self, settings: Settings, rules: list[Rule], paths: list[str] | None = None) -> None:
+        self.settings, self.rules = settings, rules
+        self.paths = [] if paths is None else paths
 
 
 def plan(files: list[str], resolver: Resolver) -> list[Batch]:

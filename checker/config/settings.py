@@ -3,16 +3,14 @@ follow from them (selection by specificity, severity overrides, per-file ignores
 
 from __future__ import annotations
 
-import dataclasses
 import os
-from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
-from functools import cached_property
 from pathlib import Path
 
 from ..engine.loader import load_rules
 from ..engine.rule import Rule
 from ..model.diagnostic import Severity
+from ..model.record import MutableRecord
 from .discover import find_config
 from .load import ConfigError, load_config
 
@@ -30,31 +28,40 @@ def enabled(code: str, select, ignore) -> bool:
     return _longest(code, select) > _longest(code, ignore)
 
 
-@dataclass
-class Settings:
-    path: Path | None                   # the configuration file, None for built-in defaults
-    root: Path                          # relative paths and per-file globs are read from here
-    select: tuple[str, ...] = ("",)     # "" selects every rule
-    ignore: tuple[str, ...] = ()
-    severity: dict[str, str] = field(default_factory=dict)
-    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()
-    fail_on: str = "error"
-    template: str | None = None
-    rule_files: tuple[str, ...] = ()
-    options: dict = field(default_factory=dict)
-    output_format: str | None = None
+class Settings(MutableRecord):
+    __slots__ = ("path", "root", "select", "ignore", "severity", "per_file_ignores", "fail_on", "template",
+                 "rule_files", "options", "output_format", "_rules")
 
-    @cached_property
+    def __init__(self, path: Path | None, root: Path, select: tuple[str, ...] = ("",), ignore: tuple[str, ...] = (),
+                 severity: dict[str, str] | None = None,
+                 per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = (), fail_on: str = "error",
+                 template: str | None = None, rule_files: tuple[str, ...] = (), options: dict | None = None,
+                 output_format: str | None = None) -> None:
+        self.path = path                # the configuration file, None for built-in defaults
+        self.root = root                # relative paths and per-file globs are read from here
+        self.select, self.ignore = select, ignore      # "" selects every rule
+        self.severity = {} if severity is None else severity
+        self.per_file_ignores, self.fail_on, self.template = per_file_ignores, fail_on, template
+        self.rule_files = rule_files
+        self.options = {} if options is None else options
+        self.output_format = output_format
+        self._rules: list[Rule] | None = None
+
+    @property
     def rules(self) -> list[Rule]:
-        rules = load_rules(list(self.rule_files))
-        self._check_selectors({r.code for r in rules})
-        return [self._with_severity(r) for r in rules if enabled(r.code, self.select, self.ignore)]
+        """Loaded (and the selectors checked) on first use: a configuration nobody checks a file with
+        never loads its rule files."""
+        if self._rules is None:
+            rules = load_rules(list(self.rule_files))
+            self._check_selectors({r.code for r in rules})
+            self._rules = [self._with_severity(r) for r in rules if enabled(r.code, self.select, self.ignore)]
+        return self._rules
 
     def _with_severity(self, rule: Rule) -> Rule:
         best = max((k for k in self.severity if rule.code.startswith(k)), key=len, default=None)
         if best is None or Severity.parse(self.severity[best]) == rule.severity:
             return rule
-        return dataclasses.replace(rule, severity=Severity.parse(self.severity[best]))
+        return rule.replace(severity=Severity.parse(self.severity[best]))
 
     def _check_selectors(self, codes: set[str]) -> None:
         """A selector that matches no rule is a typo; say so rather than silently select nothing."""
@@ -82,17 +89,20 @@ class Settings:
         return [r for r in self.rules if _longest(r.code, ignored) < 0]
 
 
-@dataclass
-class Overrides:
+class Overrides(MutableRecord):
     """What the command line says; None/empty means “not given”."""
 
-    select: list[str] | None = None
-    extend_select: list[str] = field(default_factory=list)
-    ignore: list[str] = field(default_factory=list)
-    fail_on: str | None = None
-    template: str | None = None
-    rule_files: list[str] = field(default_factory=list)
-    output_format: str | None = None
+    __slots__ = ("select", "extend_select", "ignore", "fail_on", "template", "rule_files", "output_format")
+
+    def __init__(self, select: list[str] | None = None, extend_select: list[str] | None = None,
+                 ignore: list[str] | None = None, fail_on: str | None = None, template: str | None = None,
+                 rule_files: list[str] | None = None, output_format: str | None = None) -> None:
+        self.select = select
+        self.extend_select = [] if extend_select is None else extend_select
+        self.ignore = [] if ignore is None else ignore
+        self.fail_on, self.template = fail_on, template
+        self.rule_files = [] if rule_files is None else rule_files
+        self.output_format = output_format
 
 
 def build_settings(path: Path | None, data: dict, cli: Overrides, cwd: Path) -> Settings:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from ..model.record import Record
 from ..resources import data_path
 
 SECTIONS = ("brands", "weak-brands", "suffixes", "porn")
@@ -19,12 +19,13 @@ class LexiconError(Exception):
     pass
 
 
-@dataclass(frozen=True)
-class Lexicon:
-    brands: frozenset[str]
-    weak: frozenset[str]
-    suffixes: tuple[str, ...]          # longest first
-    porn: frozenset[str]
+class Lexicon(Record):
+    __slots__ = ("brands", "weak", "suffixes", "porn")
+
+    def __init__(self, brands: frozenset[str], weak: frozenset[str], suffixes: tuple[str, ...],
+                 porn: frozenset[str]) -> None:
+        self.brands, self.weak, self.porn = brands, weak, porn
+        self.suffixes = suffixes        # longest first
 
 
 def fold(text: str) -> str:

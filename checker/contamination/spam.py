@@ -10,8 +10,8 @@ name did; where 政府信息公开 belongs (…工作年度报告, 《中华人�
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from ..model.record import MutableRecord
 from . import lexicon as lx
 
 _LATIN_SHAPE = re.compile(
@@ -30,13 +30,13 @@ _PHRASE_BEFORE = re.compile(r"(?:中华人民共和国|(?:19|20)\d{2}\s*年度?)
 AGENCY, PHRASE, FREE = "agency", "phrase", "free"
 
 
-@dataclass
-class SpamName:
-    start: int              # normalised offsets
-    end: int
-    name: str
-    slot: str = FREE        # where this occurrence sits
-    role: str = FREE        # what the name replaced, judged over all its occurrences
+class SpamName(MutableRecord):
+    __slots__ = ("start", "end", "name", "slot", "role")
+
+    def __init__(self, start: int, end: int, name: str, slot: str = FREE, role: str = FREE) -> None:
+        self.start, self.end, self.name = start, end, name     # normalised offsets
+        self.slot = slot        # where this occurrence sits
+        self.role = role        # what the name replaced, judged over all its occurrences
 
 
 def names(doc) -> list[SpamName]:

@@ -8,10 +8,9 @@ initializer rebuilds the rules once per worker from the same settings.
 from __future__ import annotations
 
 import os
-import signal
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 
+from ..model.record import MutableRecord
 from .runner import FileResult, check_path
 
 # Forking a worker costs a few milliseconds; below this many files per worker one process is faster.
@@ -19,16 +18,20 @@ MIN_FILES_PER_WORKER = 8
 MAX_CHUNK = 16
 
 
-@dataclass
-class RunSpec:
+class RunSpec(MutableRecord):
     """What a worker needs to rebuild the rule set when it cannot inherit it (spawn start method)."""
 
-    rule_files: list[str] = field(default_factory=list)
-    select: list[str] = field(default_factory=list)
-    ignore: list[str] = field(default_factory=list)
-    extend_select: list[str] = field(default_factory=list)
-    template: str | None = None
-    options: dict = field(default_factory=dict)
+    __slots__ = ("rule_files", "select", "ignore", "extend_select", "template", "options")
+
+    def __init__(self, rule_files: list[str] | None = None, select: list[str] | None = None,
+                 ignore: list[str] | None = None, extend_select: list[str] | None = None,
+                 template: str | None = None, options: dict | None = None) -> None:
+        self.rule_files = [] if rule_files is None else rule_files
+        self.select = [] if select is None else select
+        self.ignore = [] if ignore is None else ignore
+        self.extend_select = [] if extend_select is None else extend_select
+        self.template = template
+        self.options = {} if options is None else options
 
 
 _rules: list | None = None
@@ -99,6 +102,8 @@ def _pooled(paths: list[str], rules: list, spec: RunSpec, n: int) -> Iterator[Fi
 
 def _init_worker(spec: RunSpec) -> None:
     global _rules, _spec
+    import signal                   # workers only: a one-process run never needs it
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)    # Ctrl-C is the parent's to handle (it terminates the pool)
     _spec = spec
     if _rules is None:              # spawned, not forked: build the rule set once for this worker

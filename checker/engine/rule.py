@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from importlib import import_module
+
 from ..model.diagnostic import Diagnostic, Fix, Severity
+from ..model.record import MutableRecord
 
 
 class _Missing(dict):
@@ -12,22 +13,21 @@ class _Missing(dict):
         return "{" + key + "}"
 
 
-@dataclass
-class Rule:
-    code: str
-    name: str
-    kind: str
-    severity: Severity
-    message: str
-    summary: str
-    doc: str
-    params: dict = field(default_factory=dict)
-    generations: tuple[str, ...] = ()
-    fixable: bool = False
-    examples: dict = field(default_factory=dict)
-    origin: str = ""
-    _compiled: object = field(default=None, repr=False)
-    _module: object = field(default=None, repr=False)
+class Rule(MutableRecord):
+    __slots__ = ("code", "name", "kind", "severity", "message", "summary", "doc", "params", "generations",
+                 "fixable", "examples", "origin", "_compiled", "_module")
+
+    def __init__(self, code: str, name: str, kind: str, severity: Severity, message: str, summary: str, doc: str,
+                 params: dict | None = None, generations: tuple[str, ...] = (), fixable: bool = False,
+                 examples: dict | None = None, origin: str = "", _compiled: object = None,
+                 _module: object = None) -> None:
+        self.code, self.name, self.kind, self.severity = code, name, kind, severity
+        self.message, self.summary, self.doc = message, summary, doc
+        self.params = {} if params is None else params
+        self.generations, self.fixable = generations, fixable
+        self.examples = {} if examples is None else examples
+        self.origin = origin
+        self._compiled, self._module = _compiled, _module      # built on first use (see below)
 
     @property
     def module(self):

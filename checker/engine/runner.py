@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass, field
 
 from ..model.diagnostic import Diagnostic
 from ..model.document import Document
+from ..model.record import MutableRecord
 from ..model.source import Source
 from ..read import InputError
 from ..read.formats import read_bytes
@@ -15,14 +15,17 @@ from ..suppress import apply as apply_suppressions
 from .rule import Rule
 
 
-@dataclass
-class FileResult:
-    path: str
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    source: Source | None = None
-    error: str | None = None
-    template: dict = field(default_factory=dict)
-    outline: list[tuple[str, str, str]] = field(default_factory=list)   # (status, expected, found)
+class FileResult(MutableRecord):
+    __slots__ = ("path", "diagnostics", "source", "error", "template", "outline")
+
+    def __init__(self, path: str, diagnostics: list[Diagnostic] | None = None, source: Source | None = None,
+                 error: str | None = None, template: dict | None = None,
+                 outline: list[tuple[str, str, str]] | None = None) -> None:
+        self.path = path
+        self.diagnostics = [] if diagnostics is None else diagnostics
+        self.source, self.error = source, error
+        self.template = {} if template is None else template
+        self.outline = [] if outline is None else outline       # (status, expected, found)
 
 
 def matches(code: str, prefixes) -> bool:
@@ -59,8 +62,9 @@ def check_source(source: Source, rules: list[Rule], template: str | None = None,
     tid = doc.template.id
     active = [r for r in rules if r.applies_to(tid)]
     late = [r for r in active if getattr(r.module, "AFTER_SUPPRESSIONS", False)]   # e.g. GL901
+    late_ids = {id(r) for r in late}
     for rule in active:
-        if not any(rule is r for r in late):
+        if id(rule) not in late_ids:
             diags.extend(rule.module.check(doc, rule))
     diags = apply_suppressions(doc, diags, {r.code for r in active})
     for rule in late:

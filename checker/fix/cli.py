@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from ..model.record import MutableRecord
 from . import diff as differ
 from .loop import fix_source, wanted
 from .write import FixWriteError, tree_roots, write_fixed
 
 
-@dataclass
-class FixRun:
-    results: list           # FileResults: after fixing, what remains (unchanged with --diff)
-    files: int = 0          # files changed (or, with --diff, that would change)
-    fixed: int = 0          # fixes applied
-    failed: int = 0         # files with fixes that could not or must not be written
+class FixRun(MutableRecord):
+    __slots__ = ("results", "files", "fixed", "failed")
+
+    def __init__(self, results: list, files: int = 0, fixed: int = 0, failed: int = 0) -> None:
+        self.results = results      # FileResults: after fixing, what remains (unchanged with --diff)
+        self.files = files          # files changed (or, with --diff, that would change)
+        self.fixed = fixed          # fixes applied
+        self.failed = failed        # files with fixes that could not or must not be written
 
 
 def fix_results(results: list, plans: list, args, out, err, color: bool) -> FixRun:

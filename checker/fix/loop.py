@@ -2,23 +2,23 @@
 
 from __future__ import annotations
 
-import dataclasses
-from dataclasses import dataclass
-
 from ..engine.runner import FileResult, check_source
+from ..model.record import MutableRecord
 from ..model.source import Source
 from . import apply as applier
 
 MAX_ROUNDS = 10
 
 
-@dataclass
-class FixOutcome:
-    source: Source              # as read
-    text: str                   # after fixing
-    result: FileResult          # the check of ``text``: what remains
-    fixed: int                  # fixes applied over all rounds
-    rounds: int
+class FixOutcome(MutableRecord):
+    __slots__ = ("source", "text", "result", "fixed", "rounds")
+
+    def __init__(self, source: Source, text: str, result: FileResult, fixed: int, rounds: int) -> None:
+        self.source = source        # as read
+        self.text = text            # after fixing
+        self.result = result        # the check of ``text``: what remains
+        self.fixed = fixed          # fixes applied over all rounds
+        self.rounds = rounds
 
     @property
     def changed(self) -> bool:
@@ -45,4 +45,4 @@ def fix_source(source: Source, rules, template=None, options=None, unsafe: bool 
 
 
 def with_text(source: Source, text: str) -> Source:
-    return dataclasses.replace(source, text=text, _line_starts=None)
+    return source.replace(text=text, _line_starts=None)

@@ -9,7 +9,7 @@ So fixes of different rules never overlap and one ``--fix`` pass applies them al
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from itertools import accumulate
 
 from ..model.diagnostic import Edit, Fix
@@ -22,55 +22,64 @@ def check(doc, rule):
     found = doc.mapped.edits_of(p["tag"])
     if not found:
         return
-    claimed = _Claimed((s, t) for tag in p.get("yield_to", []) for _, s, t in doc.mapped.edits_of(tag))
-    found = [item for item in found if not claimed.overlaps(item[1], item[2])]   # reported by their own rule
-    if p.get("group", "edit") == "line":
-        yield from _per_line(doc, rule, found)
-    else:
-        for e, s, t in found:
-            yield _diag(doc, rule, [(e, s, t)])
+    spans = [(s, t) for tag in p.get("yield_to", ()) for _, s, t in doc.mapped.edits_of(tag)]
+    if spans:                # reported by their own rule
+        claimed = _Claimed(spans)
+        found = [item for item in found if not claimed.overlaps(item[1], item[2])]
+    groups = _per_line(doc, found) if p.get("group", "edit") == "line" else ([item] for item in found)
+    final = _simplified if p.get("simplify") else None
+    for items in groups:
+        yield _diag(doc, rule, items, final)
 
 
-def _per_line(doc, rule, found):
+def _per_line(doc, found):
+    starts, n = doc.source.line_starts, len(doc.source.text)
     by_line: dict[int, list] = {}
     for item in found:
-        by_line.setdefault(doc.source.line_col(item[1])[0], []).append(item)
-    for line in sorted(by_line):
-        yield _diag(doc, rule, by_line[line])
+        line = bisect_right(starts, max(0, min(item[1], n)))      # as Source.line_col
+        group = by_line.get(line)
+        if group is None:
+            by_line[line] = [item]
+        else:
+            group.append(item)
+    return [by_line[line] for line in sorted(by_line)]
 
 
-def _diag(doc, rule, items):
+def _diag(doc, rule, items, final):
+    """``final`` rewrites a replacement into what the fix writes (None: as it is)."""
     src = doc.source.text
+    p = rule.params
     start, end = items[0][1], max(t for _, _, t in items)
-    edits = tuple(Edit(s, t, _final(rule, e.replacement)) for e, s, t in items
-                  if src[s:t] != _final(rule, e.replacement))
-    mode = rule.params.get("fix", "safe")
+    replacements = [e.replacement for e, _, _ in items] if final is None else [final(e.replacement) for e, _, _ in items]
+    edits = tuple(Edit(s, t, r) for (_, s, t), r in zip(items, replacements) if src[s:t] != r)
+    mode = p.get("fix", "safe")
     if mode == "partial-unsafe":
         mode = "safe" if all(e.note == "certain" for e, _, _ in items) else "unsafe"
     fix = None
     if edits and mode != "none":
-        fix = Fix(edits, safe=mode == "safe", description=rule.params.get("fix_description", ""))
+        fix = Fix(edits, safe=mode == "safe", description=p.get("fix_description", ""))
     first_found = src[items[0][1]:items[0][2]]
-    shown = list(dict.fromkeys(_show(rule, src[s:t], e) for e, s, t in items))
+    shown = _shown(src, items, replacements, p.get("show") == "found")
     sample = "、".join(shown[:SAMPLE]) + ("…" if len(shown) > SAMPLE else "")
     return rule.diag(doc, start, end, normalised=False, fix=fix, found=first_found,
-                     expected=_final(rule, items[0][0].replacement), count=len(items), sample=sample)
+                     expected=replacements[0], count=len(items), sample=sample)
 
 
-def _show(rule, orig: str, e) -> str:
-    if rule.params.get("show") == "found":
-        return orig
-    return f"{orig}→{_final(rule, e.replacement) or '（删除）'}"
+def _shown(src: str, items, replacements, found_only: bool) -> list[str]:
+    """The first SAMPLE + 1 distinct samples: enough to show SAMPLE and to know whether there are more."""
+    shown: dict[str, None] = {}
+    for (_, s, t), r in zip(items, replacements):
+        shown[src[s:t] if found_only else f"{src[s:t]}→{r or '（删除）'}"] = None
+        if len(shown) > SAMPLE:
+            break
+    return list(shown)
 
 
-def _final(rule, replacement: str) -> str:
+def _simplified(replacement: str) -> str:
     """A repaired garble may still be traditional script: the fix writes what normalisation ends with."""
-    if rule.params.get("simplify"):
-        from ..normalise.script import to_simplified, traditional_chars
+    from ..normalise.script import count_traditional, to_simplified
 
-        if not traditional_chars().isdisjoint(replacement):
-            return to_simplified(replacement)
-    return replacement
+    return to_simplified(replacement) if count_traditional(replacement) else replacement
 
 
 class _Claimed:

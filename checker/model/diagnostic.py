@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from enum import IntEnum
+
+from .record import MutableRecord, Record
 
 
 class Severity(IntEnum):
@@ -20,42 +21,39 @@ class Severity(IntEnum):
         return self.name.lower()
 
 
-@dataclass(frozen=True)
-class Edit:
+class Edit(Record):
     """Replace ``text[start:end]`` of the ORIGINAL file with ``replacement``."""
 
-    start: int
-    end: int
-    replacement: str
+    __slots__ = ("start", "end", "replacement")
+
+    def __init__(self, start: int, end: int, replacement: str) -> None:
+        self.start, self.end, self.replacement = start, end, replacement
 
 
-@dataclass(frozen=True)
-class Fix:
+class Fix(Record):
     """A set of edits applied together; ``safe`` fixes run with ``--fix``, others need ``--unsafe-fixes``."""
 
-    edits: tuple[Edit, ...]
-    safe: bool = True
-    description: str = ""
+    __slots__ = ("edits", "safe", "description")
+
+    def __init__(self, edits: tuple[Edit, ...], safe: bool = True, description: str = "") -> None:
+        self.edits, self.safe, self.description = edits, safe, description
 
 
-@dataclass
-class Diagnostic:
-    code: str
-    name: str
-    severity: Severity
-    message: str
-    path: str
-    start: int                      # code-point offsets in the original text
-    end: int
-    line: int = 0
-    column: int = 0
-    end_line: int = 0
-    end_column: int = 0
-    fix: Fix | None = None
-    expected: str | None = None     # for diff-style output (template vs found)
-    found: str | None = None
-    related: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, note)
-    location: str | None = None     # non-text position (docx paragraph, pdf page) when the reader gives one
+class Diagnostic(MutableRecord):
+    __slots__ = ("code", "name", "severity", "message", "path", "start", "end", "line", "column", "end_line",
+                 "end_column", "fix", "expected", "found", "related", "location")
+
+    def __init__(self, code: str, name: str, severity: Severity, message: str, path: str, start: int, end: int,
+                 line: int = 0, column: int = 0, end_line: int = 0, end_column: int = 0, fix: Fix | None = None,
+                 expected: str | None = None, found: str | None = None,
+                 related: list[tuple[int, int, str]] | None = None, location: str | None = None) -> None:
+        self.code, self.name, self.severity, self.message, self.path = code, name, severity, message, path
+        self.start, self.end = start, end           # code-point offsets in the original text
+        self.line, self.column, self.end_line, self.end_column = line, column, end_line, end_column
+        self.fix = fix
+        self.expected, self.found = expected, found     # for diff-style output (template vs found)
+        self.related = [] if related is None else related   # (start, end, note)
+        self.location = location    # non-text position (docx paragraph, pdf page) when the reader gives one
 
     def sort_key(self) -> tuple:
         return (self.path, self.start, self.code, self.message)

@@ -2,25 +2,29 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..normalise.mapped import MappedText
 from ..normalise.pipeline import normalise
+from ..parse.headings import find_headings
 from ..parse.meta import ReportMeta, resolve_meta
 from ..parse.structure import Structure, parse_structure
 from .source import Source
 
 
-@dataclass
 class Document:
-    source: Source
-    template_override: str | None = None
-    # Per-run settings from the CLI/config: "agency" (expected issuing body), "blank_cell_policy",
-    # "lexicon_files", … Rules read them with .get and a default.
-    options: dict = field(default_factory=dict)
-    # Derived data that rule kinds share (parsed tables, narrative numbers): computed once per document.
-    cache: dict = field(default_factory=dict)
+    """Not a record: its derived data are ``cached_property``s, which need an instance ``__dict__``.
+    Nothing compares or hashes documents, so identity equality is all it has."""
+
+    def __init__(self, source: Source, template_override: str | None = None, options: dict | None = None,
+                 cache: dict | None = None) -> None:
+        self.source = source
+        self.template_override = template_override
+        # Per-run settings from the CLI/config: "agency" (expected issuing body), "blank_cell_policy",
+        # "lexicon_files", … Rules read them with .get and a default.
+        self.options = {} if options is None else options
+        # Derived data that rule kinds share (parsed tables, narrative numbers): computed once per document.
+        self.cache = {} if cache is None else cache
 
     @cached_property
     def _normalised(self) -> tuple[MappedText, dict]:
@@ -42,10 +46,13 @@ class Document:
     @cached_property
     def meta(self) -> ReportMeta:
         cache: dict[str, Structure] = {}
+        headings: dict[tuple[str, ...], list] = {}      # templates with the same table labels find the same
 
         def structure_for(t):
             if t.id not in cache:
-                cache[t.id] = parse_structure(self.text, t)
+                if t.table_labels not in headings:
+                    headings[t.table_labels] = find_headings(self.text, t.table_labels)
+                cache[t.id] = parse_structure(self.text, t, headings[t.table_labels])
             return cache[t.id]
 
         meta = resolve_meta(self.text, structure_for, self.template_override)

@@ -3,38 +3,39 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass, field
+
+from .record import MutableRecord, Record
 
 
-@dataclass(frozen=True)
-class ReaderNote:
+class ReaderNote(Record):
     """A reader's remark on ``text[start:end]``: ``kind`` is "lossy" (content extracted imperfectly) or
     "not-text" (content the checker cannot read: images, scans, embedded objects)."""
 
-    start: int
-    end: int
-    kind: str
-    detail: str
+    __slots__ = ("start", "end", "kind", "detail")
+
+    def __init__(self, start: int, end: int, kind: str, detail: str) -> None:
+        self.start, self.end, self.kind, self.detail = start, end, kind, detail
 
 
-@dataclass
-class Source:
+class Source(MutableRecord):
     """A decoded file exactly as read; offsets are code-point indexes into ``text``."""
 
-    path: str
-    text: str
-    encoding: str = "utf-8"
-    bom: bool = False
-    newline: str = "\n"
-    format: str = "text"
-    # Structured tables the reader found (docx/html/pdf); text readers leave this empty.
-    tables: list = field(default_factory=list)
-    # (offset, label) pairs sorted by offset: where a non-text format's positions come from,
-    # e.g. (1234, "第 3 页") or (560, "段落 12"); reporters show the label beside line:column.
-    anchors: list[tuple[int, str]] = field(default_factory=list)
-    # What the reader could not render faithfully (lossy PDF tables, image-only pages…): GL6xx rules report them.
-    notes: list[ReaderNote] = field(default_factory=list)
-    _line_starts: list[int] | None = field(default=None, repr=False)
+    __slots__ = ("path", "text", "encoding", "bom", "newline", "format", "tables", "anchors", "notes",
+                 "_line_starts")
+
+    def __init__(self, path: str, text: str, encoding: str = "utf-8", bom: bool = False, newline: str = "\n",
+                 format: str = "text", tables: list | None = None, anchors: list[tuple[int, str]] | None = None,
+                 notes: list[ReaderNote] | None = None, _line_starts: list[int] | None = None) -> None:
+        self.path, self.text, self.encoding, self.bom, self.newline, self.format = \
+            path, text, encoding, bom, newline, format
+        # Structured tables the reader found (docx/html/pdf); text readers leave this empty.
+        self.tables = [] if tables is None else tables
+        # (offset, label) pairs sorted by offset: where a non-text format's positions come from,
+        # e.g. (1234, "第 3 页") or (560, "段落 12"); reporters show the label beside line:column.
+        self.anchors = [] if anchors is None else anchors
+        # What the reader could not render faithfully (lossy PDF tables, image-only pages…): GL6xx rules report them.
+        self.notes = [] if notes is None else notes
+        self._line_starts = _line_starts
 
     @property
     def line_starts(self) -> list[int]:

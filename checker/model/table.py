@@ -17,25 +17,27 @@ Contract of the docx/html/pdf readers (checker.read.render):
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from .record import MutableRecord
 
 
-@dataclass
-class RawCell:
-    text: str
-    start: int = -1          # offsets in Source.text of the rendered cell text; -1 when unknown
-    end: int = -1
-    rowspan: int = 1
-    colspan: int = 1
+class RawCell(MutableRecord):
+    __slots__ = ("text", "start", "end", "rowspan", "colspan")
+
+    def __init__(self, text: str, start: int = -1, end: int = -1, rowspan: int = 1, colspan: int = 1) -> None:
+        self.text = text
+        self.start, self.end = start, end   # offsets in Source.text of the rendered cell text; -1 when unknown
+        self.rowspan, self.colspan = rowspan, colspan
 
 
-@dataclass
-class RawTable:
-    rows: list[list[RawCell]] = field(default_factory=list)
-    start: int = -1          # span of the whole table in Source.text
-    end: int = -1
-    origin: str = ""         # "docx", "html", "pdf", "text:<layout>"
-    notes: list[str] = field(default_factory=list)   # e.g. lossy extraction remarks from the reader
+class RawTable(MutableRecord):
+    __slots__ = ("rows", "start", "end", "origin", "notes")
+
+    def __init__(self, rows: list[list[RawCell]] | None = None, start: int = -1, end: int = -1, origin: str = "",
+                 notes: list[str] | None = None) -> None:
+        self.rows = [] if rows is None else rows
+        self.start, self.end = start, end   # span of the whole table in Source.text
+        self.origin = origin                # "docx", "html", "pdf", "text:<layout>"
+        self.notes = [] if notes is None else notes     # e.g. lossy extraction remarks from the reader
 
     def grid(self) -> list[list[RawCell | None]]:
         """Rows × columns with merged cells expanded (covered positions hold the covering cell)."""

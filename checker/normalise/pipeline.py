@@ -6,6 +6,7 @@ them, and annotations must go before t2s so the converter sees whole words.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from importlib import import_module
 
 from .mapped import MappedText
@@ -24,7 +25,12 @@ STEPS: list[tuple[str, str]] = [
 def normalise(original: str) -> tuple[MappedText, dict]:
     mapped = MappedText(original)
     ctx: dict = {}
-    for name, module in STEPS:
-        step = import_module(f"{__package__}.{module}")
-        mapped.apply(name, step.edits(mapped.text, ctx))
+    for name, edits in _steps():
+        mapped.apply(name, edits(mapped.text, ctx))
     return mapped, ctx
+
+
+@lru_cache(maxsize=1)
+def _steps() -> list[tuple[str, object]]:
+    """(step name, its ``edits`` function), looked up once per process."""
+    return [(name, import_module(f"{__package__}.{module}").edits) for name, module in STEPS]

@@ -9,7 +9,6 @@ their listed contexts. The test does not depend on the script, so a partly fixed
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from ..resources import data_path
@@ -18,14 +17,15 @@ from .mapped import StepEdit
 MIN_STRONG = 2
 
 
-@dataclass(frozen=True)
 class Phrase:
-    source: str
-    target: str
-    strong: bool = False
-    after: tuple[str, ...] = ()
-    before: tuple[str, ...] = ()
-    not_before: tuple[str, ...] = ()
+    """One row of the table; immutable by convention."""
+
+    __slots__ = ("source", "target", "strong", "after", "before", "not_before")
+
+    def __init__(self, source: str, target: str, strong: bool = False, after: tuple[str, ...] = (),
+                 before: tuple[str, ...] = (), not_before: tuple[str, ...] = ()) -> None:
+        self.source, self.target, self.strong = source, target, strong
+        self.after, self.before, self.not_before = after, before, not_before
 
     def applies(self, text: str, start: int, end: int) -> bool:
         if any(text.startswith(w, end) for w in self.not_before):

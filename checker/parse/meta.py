@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 
+from ..model.record import MutableRecord
 from ..templates import Template, get_template, template_for_year
 from .structure import Structure
 
@@ -18,23 +18,22 @@ _PERIOD = re.compile(r"统计期限[^。\n]{0,12}?((?:19|20)\d{2})\s*年\s*1\s*�
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 
 
-@dataclass
-class Title:
-    agency: str
-    year: int
-    start: int                 # normalised offsets of the whole match incl. agency
-    end: int
-    agency_start: int
-    line_start: int
+class Title(MutableRecord):
+    __slots__ = ("agency", "year", "start", "end", "agency_start", "line_start")
+
+    def __init__(self, agency: str, year: int, start: int, end: int, agency_start: int, line_start: int) -> None:
+        self.agency, self.year = agency, year
+        self.start, self.end = start, end          # normalised offsets of the whole match incl. agency
+        self.agency_start, self.line_start = agency_start, line_start
 
 
-@dataclass
-class ReportMeta:
-    title: Title | None
-    year: int | None
-    year_source: str
-    template: Template
-    template_source: str
+class ReportMeta(MutableRecord):
+    __slots__ = ("title", "year", "year_source", "template", "template_source")
+
+    def __init__(self, title: Title | None, year: int | None, year_source: str, template: Template,
+                 template_source: str) -> None:
+        self.title, self.year, self.year_source = title, year, year_source
+        self.template, self.template_source = template, template_source
 
 
 def find_title(text: str, head_end: int) -> Title | None:

@@ -2,32 +2,34 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
+from ..model.record import MutableRecord
 from ..templates import Template, TemplateSection
 from .boilerplate import tail_start
 from .headings import Heading, find_headings
 from .titles import identify
 
 
-@dataclass
-class Section:
-    heading: Heading
-    template: TemplateSection | None
-    how: str                # exact | variant | fuzzy | number | ""
-    body_start: int         # normalised offsets
-    body_end: int
+class Section(MutableRecord):
+    __slots__ = ("heading", "template", "how", "body_start", "body_end")
+
+    def __init__(self, heading: Heading, template: TemplateSection | None, how: str, body_start: int,
+                 body_end: int) -> None:
+        self.heading, self.template = heading, template
+        self.how = how                                          # exact | variant | fuzzy | number | ""
+        self.body_start, self.body_end = body_start, body_end   # normalised offsets
 
     def body(self, text: str) -> str:
         return text[self.body_start:self.body_end]
 
 
-@dataclass
-class Structure:
-    headings: list[Heading]
-    sections: list[Section]
-    head_end: int                          # end of the text before the first section heading
-    subheadings: list[Heading] = field(default_factory=list)
+class Structure(MutableRecord):
+    __slots__ = ("headings", "sections", "head_end", "subheadings")
+
+    def __init__(self, headings: list[Heading], sections: list[Section], head_end: int,
+                 subheadings: list[Heading] | None = None) -> None:
+        self.headings, self.sections = headings, sections
+        self.head_end = head_end                # end of the text before the first section heading
+        self.subheadings = [] if subheadings is None else subheadings
 
     def section_for(self, number: str) -> Section | None:
         for s in self.sections:
@@ -36,8 +38,10 @@ class Structure:
         return None
 
 
-def parse_structure(text: str, template: Template) -> Structure:
-    headings = find_headings(text, template.table_labels)
+def parse_structure(text: str, template: Template, headings: list[Heading] | None = None) -> Structure:
+    """``headings``: find_headings(text, template.table_labels), when the caller has it already."""
+    if headings is None:
+        headings = find_headings(text, template.table_labels)
     level1 = [h for h in headings if h.level == 1]
     sections: list[Section] = []
     for i, h in enumerate(level1):

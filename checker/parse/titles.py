@@ -33,8 +33,27 @@ def _keyword_hit(title: str, section: TemplateSection) -> bool:
     return any(all(k in title for k in group) for group in section.keywords)
 
 
+# Per template object: heading title → identify() result. Reports repeat the same few dozen headings,
+# and the fuzzy comparison is the costly part of parsing a report's structure.
+_MEMO: dict[int, tuple[Template, dict[str, tuple]]] = {}
+_MEMO_LIMIT = 4096
+
+
 def identify(title: str, template: Template) -> tuple[TemplateSection | None, str, float]:
     """Best template section for a heading title: (section, how, score); how ∈ exact/variant/fuzzy."""
+    entry = _MEMO.get(id(template))
+    if entry is None or entry[0] is not template:
+        entry = _MEMO[id(template)] = (template, {})
+    memo = entry[1]
+    found = memo.get(title)
+    if found is None:
+        if len(memo) >= _MEMO_LIMIT:
+            memo.clear()
+        found = memo[title] = _identify(title, template)
+    return found
+
+
+def _identify(title: str, template: Template) -> tuple[TemplateSection | None, str, float]:
     t = squash(title)
     best: tuple[TemplateSection | None, str, float] = (None, "", 0.0)
     for sec in template.sections:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import codecs
-from dataclasses import dataclass
+import re
+from functools import lru_cache
 
+from ..model.record import MutableRecord
 from . import InputError
 
 _BOMS = [
@@ -16,21 +18,23 @@ _BOMS = [
 ]
 
 
-@dataclass
-class Decoded:
-    text: str
-    encoding: str
-    bom: bool
-    newline: str
+class Decoded(MutableRecord):
+    __slots__ = ("text", "encoding", "bom", "newline")
+
+    def __init__(self, text: str, encoding: str, bom: bool, newline: str) -> None:
+        self.text, self.encoding, self.bom, self.newline = text, encoding, bom, newline
+
+
+@lru_cache(maxsize=1)
+def _suspicious_chars() -> re.Pattern:
+    """Characters that a wrong legacy decoding produces: kana, bopomofo, box drawing, private use.
+    Compiled on first use: re spends ~0.6 ms on a class of 6,700 BMP code points, and most runs never
+    meet a legacy-encoded file."""
+    return re.compile("[\u3040-\u30ff\u3100-\u312f\u2500-\u257f\ue000-\uf8ff]")
 
 
 def _suspicious(text: str) -> int:
-    """Characters that a wrong legacy decoding produces: kana, bopomofo, box drawing, private use."""
-    return sum(
-        1 for c in text
-        if "\u3040" <= c <= "\u30ff" or "\u3100" <= c <= "\u312f"
-        or "\u2500" <= c <= "\u257f" or "\ue000" <= c <= "\uf8ff"
-    )
+    return len(_suspicious_chars().findall(text))
 
 
 def _legacy(data: bytes, path: str) -> tuple[str, str]:
@@ -41,6 +45,8 @@ def _legacy(data: bytes, path: str) -> tuple[str, str]:
         except UnicodeDecodeError:
             continue
         candidates.append((_suspicious(text), enc, text))
+        if candidates[0][0] == 0:
+            break                           # GB18030 wins ties: a clean reading cannot be beaten
     if not candidates:
         raise InputError(path, "无法识别文件编码（不是 UTF-8、UTF-16、GB18030 或 Big5 文本）")
     candidates.sort(key=lambda c: c[0])    # stable: GB18030 wins ties, Big5 only when it reads cleaner

@@ -19,8 +19,8 @@ from __future__ import annotations
 import io
 import re
 from collections import Counter
-from dataclasses import dataclass, field
 
+from ..model.record import MutableRecord
 from . import InputError
 from .render import Builder, GridCell
 
@@ -30,36 +30,35 @@ _HEADING = re.compile(r"^([一二三四五六七八九十]+[、．.]|[（(][一�
 _CID = re.compile(r"\(cid:\d+\)")
 
 
-@dataclass
-class _Line:
-    text: str
-    x0: float
-    x1: float
-    top: float
-    bottom: float
-    height: float               # of the page
-    page: int
-    number: int
-    size: float
-    notes: list[str] = field(default_factory=list)
+class _Line(MutableRecord):
+    __slots__ = ("text", "x0", "x1", "top", "bottom", "height", "page", "number", "size", "notes")
+
+    def __init__(self, text: str, x0: float, x1: float, top: float, bottom: float, height: float, page: int,
+                 number: int, size: float, notes: list[str] | None = None) -> None:
+        self.text, self.x0, self.x1, self.top, self.bottom = text, x0, x1, top, bottom
+        self.height = height        # of the page
+        self.page, self.number, self.size = page, number, size
+        self.notes = [] if notes is None else notes
 
 
-@dataclass
-class _PageNote:
-    kind: str
-    detail: str
+class _PageNote(MutableRecord):
+    __slots__ = ("kind", "detail")
+
+    def __init__(self, kind: str, detail: str) -> None:
+        self.kind, self.detail = kind, detail
 
 
-@dataclass
-class _Table:
-    cells: list[GridCell]
-    boxes: list[tuple]          # each cell's bbox (x0, top, x1, bottom), parallel to ``cells``
-    cols: list[float]           # left edges of the grid columns
-    rows: int
-    page: int
-    first: bool = False         # first / last block on its page
-    last: bool = False
-    notes: list[str] = field(default_factory=list)
+class _Table(MutableRecord):
+    __slots__ = ("cells", "boxes", "cols", "rows", "page", "first", "last", "notes")
+
+    def __init__(self, cells: list[GridCell], boxes: list[tuple], cols: list[float], rows: int, page: int,
+                 first: bool = False, last: bool = False, notes: list[str] | None = None) -> None:
+        self.cells = cells
+        self.boxes = boxes          # each cell's bbox (x0, top, x1, bottom), parallel to ``cells``
+        self.cols = cols            # left edges of the grid columns
+        self.rows, self.page = rows, page
+        self.first, self.last = first, last     # first / last block on its page
+        self.notes = [] if notes is None else notes
 
 
 def read(data: bytes, path: str):

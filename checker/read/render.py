@@ -15,8 +15,8 @@ Rendering:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from ..model.record import MutableRecord
 from ..model.source import ReaderNote, Source
 from ..model.table import RawCell, RawTable
 
@@ -45,16 +45,14 @@ def cell_text(text: str) -> str:
     return join_pieces(re.split(r"[\r\n\v]+", text))
 
 
-@dataclass
-class GridCell:
+class GridCell(MutableRecord):
     """A cell as a reader found it: its text and where it sits in the table grid (0-based)."""
 
-    text: str
-    row: int
-    col: int
-    rowspan: int = 1
-    colspan: int = 1
-    label: str = ""         # where the reader found it, for the anchor
+    __slots__ = ("text", "row", "col", "rowspan", "colspan", "label")
+
+    def __init__(self, text: str, row: int, col: int, rowspan: int = 1, colspan: int = 1, label: str = "") -> None:
+        self.text, self.row, self.col, self.rowspan, self.colspan = text, row, col, rowspan, colspan
+        self.label = label      # where the reader found it, for the anchor
 
 
 class Builder:

@@ -3,16 +3,18 @@
 Structured tables from the readers (``doc.source.tables``, docx/html/pdf) come first; a table id they
 do not provide is looked for in the body of its section in the normalised text, trying every text
 layout and both table generations and keeping the best mapping. A candidate whose score bound
-(labels.score_bound) cannot beat the best mapping so far is not mapped at all: same result, less work.
+(labels.score_bound) cannot beat the best mapping so far is not parsed or mapped at all: same result,
+less work.
 """
 
 from __future__ import annotations
 
+import math
 import re
 
-from .labels import map_prepared, prepare, score_bound
+from .labels import Prepared, map_prepared, max_score, prepare, score_bound, text_bound
 from .layouts import NAMES, get_module
-from .model import FilledTable, TableDef, tables_for
+from .model import FilledTable, TableDef, squash_text, tables_for
 
 GENERATIONS = ("gov-2021", "gov-2019")
 MIN_SCORE = 0.0
@@ -39,7 +41,8 @@ def _extract(doc) -> dict[str, FilledTable]:
         return out
     for raw in doc.source.tables:
         p = prepare(raw)
-        best = _best(((p, tdef) for g in gens for tdef in tables_for(g).values()), normalised=False)
+        defs = [tdef for g in gens for tdef in tables_for(g).values()]
+        best = _search([("", lambda p=p: p, list(enumerate(defs)))], normalised=False)
         if best is not None and best.tdef.id not in out:
             out[best.tdef.id] = best
     for tid, tdef in tables_for(gens[0]).items():
@@ -55,23 +58,49 @@ def _extract(doc) -> dict[str, FilledTable]:
 
 
 def parse_span(text: str, start: int, end: int, tid: str, gens=GENERATIONS) -> FilledTable | None:
-    """Best mapping of ``text[start:end]`` to table ``tid`` over every layout and generation."""
-    if not text[start:end].strip():
+    """Best mapping of ``text[start:end]`` to table ``tid`` over every layout and generation.
+
+    Candidates are (layout, generation) pairs in tie-break order, bounded in three steps, each dearer
+    than the one before and only worked out when the cheaper one could not rule a candidate out: every
+    label found; the labels found in the squashed span (any layout but ``pdf``: its cells are pieces of
+    the span in order with only spaces and bars between them, so every key of its label text occurs in
+    the span too); the labels found in its own cells, after parsing.
+    """
+    span = text[start:end]
+    if not span.strip():
         return None
     defs: list[TableDef] = [tables_for(g)[tid] for g in gens if tid in tables_for(g)]
-    return _best(_layout_candidates(text, start, end, defs))
+    names = [n for n in NAMES if _may_be(n, span)]
+    squashed: list[str] = []
+
+    def span_bound(name: str, tdef: TableDef) -> float:
+        if name == "pdf":
+            return math.inf
+        if not squashed:
+            squashed.append(squash_text(span))
+        return text_bound(squashed[0], tdef)
+
+    groups = [(name, lambda name=name: _parse_layout(name, text, start, end),
+               [(li * len(defs) + di, tdef) for di, tdef in enumerate(defs)]) for li, name in enumerate(names)]
+    return _search(groups, span_bound)
 
 
-def _layout_candidates(text: str, start: int, end: int, defs):
-    span = text[start:end]
-    for name in NAMES:
-        if _may_be(name, span):
-            p = prepare(get_module(name).parse(text, start, end))
-            yield from ((p, tdef) for tdef in defs)
+def _parse_layout(name: str, text: str, start: int, end: int) -> Prepared:
+    mod = get_module(name)
+    tokens = getattr(mod, "tokens", None)
+    if tokens is None:
+        return prepare(mod.parse(text, start, end))
+    return Prepared(*tokens(text, start, end), start, end, f"text:{name}")
 
 
-# a line of one CJK character, or of single characters separated by spaces (interleaved headers)
-_PDF_HINT = re.compile(r"^[ \t]*[\u3400-\u9fff](?:[ \t]+[\u3400-\u9fff])*[ \t]*$", re.M)
+# A line of single non-ASCII characters separated by spaces; _pdf_hint() keeps those whose characters
+# are all CJK. As a class in the pattern, U+3400–U+9FFF would cost ~1.3 ms to compile on every run.
+_SINGLES_LINE = re.compile(r"^[ \t]*[^\s\x00-\x7f](?:[ \t]+[^\s\x00-\x7f])*[ \t]*$", re.M)
+
+
+def _pdf_hint(span: str) -> bool:
+    """A line of one CJK character, or of single CJK characters separated by spaces (interleaved headers)."""
+    return any(all("\u3400" <= c <= "\u9fff" for c in m.group().split()) for m in _SINGLES_LINE.finditer(span))
 
 
 def _may_be(layout: str, span: str) -> bool:
@@ -81,23 +110,42 @@ def _may_be(layout: str, span: str) -> bool:
     if layout == "tabs":
         return "\t" in span
     if layout == "pdf":
-        return _PDF_HINT.search(span) is not None
+        return _pdf_hint(span)
     if layout == "cells":
         return "\n\n" in span or "|\n" in span or "｜\n" in span
     return True
 
 
-def _best(candidates, normalised: bool = True) -> FilledTable | None:
-    """The best-scoring mapping of (prepared table, TableDef) pairs; the first wins ties (stricter
-    layouts, own generation)."""
-    best = None
-    for p, tdef in candidates:
-        if best is not None and score_bound(p, tdef) <= best.score + 1e-9:
-            continue                           # could not replace ``best`` below
-        ft = map_prepared(p, tdef, normalised)
-        if is_table(ft) and (best is None or ft.score > best.score + 1e-9):
-            best = ft
+EPS = 1e-9          # scores are sums of counts and k/n shares: distinct ones differ by far more
+
+
+def _search(groups, span_bound=None, normalised: bool = True) -> FilledTable | None:
+    """The best-scoring mapping of one table's candidates, the lowest tie-break index winning ties
+    (stricter layouts, own generation). ``groups``: (layout, function parsing it, [(tie-break index,
+    TableDef)]). Branch and bound: a candidate is parsed and mapped only when its bound could beat the
+    best so far, and within a layout the highest bound is mapped first (the likeliest winner), so
+    that the others are mostly ruled out by their bound."""
+    best, best_i = None, -1
+    for name, parse, members in groups:
+        if best is not None:
+            members = [(i, t) for i, t in members if not _hopeless(max_score(t), i, best.score, best_i)
+                       and not (span_bound and _hopeless(span_bound(name, t), i, best.score, best_i))]
+            if not members:
+                continue                        # not even parsed
+        p = parse()
+        for bound, i, tdef in sorted(((score_bound(p, t), i, t) for i, t in members), key=lambda c: -c[0]):
+            if best is not None and _hopeless(bound, i, best.score, best_i):
+                continue
+            ft = map_prepared(p, tdef, normalised)
+            if is_table(ft) and (best is None or ft.score > best.score + EPS
+                                 or (ft.score >= best.score - EPS and i < best_i)):
+                best, best_i = ft, i
     return best
+
+
+def _hopeless(bound: float, i: int, best: float, best_i: int) -> bool:
+    """A candidate scoring at most ``bound`` cannot replace the best: lower, or a tie it would lose."""
+    return bound < best - EPS or (bound <= best + EPS and i > best_i)
 
 
 def is_table(ft: FilledTable) -> bool:

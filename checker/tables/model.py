@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import lru_cache
 
+from ..model.record import MutableRecord, Record
 from ..resources import rules_root
 from ..yamlio import load_yaml
 
@@ -26,78 +26,71 @@ def squash(text: str) -> str:
     return _NOT_WORD.sub("", unicodedata.normalize("NFKC", text))
 
 
+def squash_text(text: str) -> str:
+    """``squash`` for one-off long texts (whole table spans), kept out of its cache."""
+    return _NOT_WORD.sub("", unicodedata.normalize("NFKC", text))
+
+
 def label_key(label: str) -> str:
     return squash(_NUMBERING.sub("", unicodedata.normalize("NFKC", label).strip()))
 
 
-@dataclass(frozen=True)
-class Column:
-    id: str
-    label: str
-    short: str
-    keys: tuple[str, ...] = ()
-    decimal: bool = False       # amounts in 万元/元 may have decimals
-    signed: bool = False        # 本年增/减 may be negative
+class Column(Record):
+    __slots__ = ("id", "label", "short", "keys", "decimal", "signed")
+
+    def __init__(self, id: str, label: str, short: str, keys: tuple[str, ...] = (), decimal: bool = False,
+                 signed: bool = False) -> None:
+        self.id, self.label, self.short, self.keys = id, label, short, keys
+        self.decimal = decimal      # amounts in 万元/元 may have decimals
+        self.signed = signed        # 本年增/减 may be negative
 
 
-@dataclass(frozen=True)
-class Row:
-    id: str
-    label: str
-    short: str
-    data: bool = True
-    keys: tuple[str, ...] = ()
+class Row(Record):
+    __slots__ = ("id", "label", "short", "data", "keys")
+
+    def __init__(self, id: str, label: str, short: str, data: bool = True, keys: tuple[str, ...] = ()) -> None:
+        self.id, self.label, self.short, self.data, self.keys = id, label, short, data, keys
 
 
-@dataclass(frozen=True)
-class HeaderCell:
-    text: str
-    colspan: int = 1
-    rowspan: int = 1
+class HeaderCell(Record):
+    __slots__ = ("text", "colspan", "rowspan")
+
+    def __init__(self, text: str, colspan: int = 1, rowspan: int = 1) -> None:
+        self.text, self.colspan, self.rowspan = text, colspan, rowspan
 
 
-@dataclass(frozen=True)
-class Block:
-    rows: tuple[str, ...]
-    columns: tuple[str, ...]
-    header: tuple[tuple[HeaderCell, ...], ...]
-    caption: str = ""
-    flat: bool = False
+class Block(Record):
+    __slots__ = ("rows", "columns", "header", "caption", "flat")
+
+    def __init__(self, rows: tuple[str, ...], columns: tuple[str, ...],
+                 header: tuple[tuple[HeaderCell, ...], ...], caption: str = "", flat: bool = False) -> None:
+        self.rows, self.columns, self.header, self.caption, self.flat = rows, columns, header, caption, flat
 
 
-@dataclass(frozen=True, eq=False)     # hashed by identity: one instance per definition
 class TableDef:
-    id: str
-    generation: str
-    section: str
-    name: str
-    title: str
-    columns: dict[str, Column]
-    rows: dict[str, Row]
-    blocks: tuple[Block, ...]
-    header_keys: tuple[str, ...] = ()
+    """One table of one generation. Compared and hashed by identity: one instance per definition.
+    The derived lookups are computed once here, since every mapping of every report reads them."""
 
-    @cached_property
-    def flat(self) -> bool:
-        return any(b.flat for b in self.blocks)
+    __slots__ = ("id", "generation", "section", "name", "title", "columns", "rows", "blocks", "header_keys",
+                 "flat", "_row_blocks", "data_rows", "cells")
 
-    @cached_property
-    def _row_blocks(self) -> dict[str, Block]:
-        return {r: b for b in self.blocks for r in b.rows}
+    def __init__(self, id: str, generation: str, section: str, name: str, title: str, columns: dict[str, Column],
+                 rows: dict[str, Row], blocks: tuple[Block, ...], header_keys: tuple[str, ...] = ()) -> None:
+        self.id, self.generation, self.section, self.name, self.title = id, generation, section, name, title
+        self.columns, self.rows, self.blocks, self.header_keys = columns, rows, blocks, header_keys
+        self.flat = any(b.flat for b in blocks)
+        self._row_blocks = {r: b for b in blocks for r in b.rows}
+        self.data_rows = tuple(r for r in rows if rows[r].data)
+        self.cells = tuple((r, c) for r in self.data_rows for c in self.columns_of(r))
+
+    def __repr__(self) -> str:
+        return f"TableDef({self.generation}:{self.id})"
 
     def block_of(self, row_id: str) -> Block:
         return self._row_blocks[row_id]
 
     def columns_of(self, row_id: str) -> tuple[str, ...]:
         return self._row_blocks[row_id].columns
-
-    @cached_property
-    def data_rows(self) -> tuple[str, ...]:
-        return tuple(r for r in self.rows if self.rows[r].data)
-
-    @cached_property
-    def cells(self) -> tuple[tuple[str, str], ...]:
-        return tuple((r, c) for r in self.data_rows for c in self.columns_of(r))
 
     def cell_name(self, row_id: str, col_id: str) -> str:
         row = self.rows[row_id]
@@ -150,13 +143,14 @@ def tables_for(generation: str) -> dict[str, TableDef]:
 NUMBER, BLANK, NA, TEXT = "number", "blank", "na", "text"
 
 
-@dataclass
-class Cell:
-    text: str
-    state: str                  # number | blank | na (“/”, “—”) | text (other non-numeric)
-    value: float | None
-    start: int = -1
-    end: int = -1
+class Cell(MutableRecord):
+    __slots__ = ("text", "state", "value", "start", "end")
+
+    def __init__(self, text: str, state: str, value: float | None, start: int = -1, end: int = -1) -> None:
+        self.text = text
+        self.state = state          # number | blank | na (“/”, “—”) | text (other non-numeric)
+        self.value = value
+        self.start, self.end = start, end
 
     @property
     def number(self) -> float:
@@ -164,19 +158,23 @@ class Cell:
         return self.value if self.value is not None else 0.0
 
 
-@dataclass
-class FilledTable:
-    tdef: TableDef
-    cells: dict[tuple[str, str], Cell] = field(default_factory=dict)
-    rows_found: dict[str, tuple[int, int]] = field(default_factory=dict)     # row id -> label span
-    columns_found: set[str] = field(default_factory=set)
-    header_found: bool = False
-    start: int = -1
-    end: int = -1
-    normalised: bool = True         # offsets in doc.text (text layouts) or in source.text (readers)
-    origin: str = ""
-    score: float = 0.0
-    short_rows: list[str] = field(default_factory=list)   # rows with fewer values than columns
+class FilledTable(MutableRecord):
+    __slots__ = ("tdef", "cells", "rows_found", "columns_found", "header_found", "start", "end", "normalised",
+                 "origin", "score", "short_rows", "_numbers")
+
+    def __init__(self, tdef: TableDef, start: int = -1, end: int = -1, normalised: bool = True,
+                 origin: str = "") -> None:
+        self.tdef = tdef
+        self.cells: dict[tuple[str, str], Cell] = {}
+        self.rows_found: dict[str, tuple[int, int]] = {}     # row id -> label span
+        self.columns_found: set[str] = set()
+        self.header_found = False
+        self.start, self.end = start, end
+        self.normalised = normalised    # offsets in doc.text (text layouts) or in source.text (readers)
+        self.origin = origin
+        self.score = 0.0
+        self.short_rows: list[str] = []   # rows with fewer values than columns
+        self._numbers: dict | None = None
 
     @property
     def generation(self) -> str:
@@ -185,6 +183,13 @@ class FilledTable:
     def value(self, row: str, col: str) -> float:
         cell = self.cells.get((row, col))
         return cell.number if cell else 0.0
+
+    def numbers(self) -> dict[tuple[str, str], float]:
+        """``Cell.number`` of every cell, for the relations; read once the table is complete (tables are
+        not changed after extraction)."""
+        if self._numbers is None:
+            self._numbers = {k: c.number for k, c in self.cells.items()}
+        return self._numbers
 
     def has_numbers(self) -> bool:
         return any(c.state == NUMBER for c in self.cells.values())

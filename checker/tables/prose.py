@@ -8,7 +8,8 @@ make a list uncheckable and are skipped.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+
+from ..model.record import MutableRecord, Record
 
 COUNT = re.compile(r"(?<![\d.])(\d+)(?:\.\d+)?\s*(多|余)?\s*(件|宗|条|个|项)(?!\s*[%％])")
 _PERCENT = re.compile(r"占[^%％\d。；;]{0,8}?(\d+(?:\.(\d+))?)\s*[%％]")
@@ -25,21 +26,24 @@ MAX_PARTS = 20
 UNIT_FAMILY = {"件": "件", "宗": "件", "条": "条", "个": "个", "项": "项"}
 
 
-@dataclass
-class Number:
-    value: int
-    start: int
-    end: int
-    percent: tuple[float, int, int, int] | None = None   # (value, decimals, start, end)
+class Number(MutableRecord):
+    __slots__ = ("value", "start", "end", "percent")
+
+    def __init__(self, value: int, start: int, end: int,
+                 percent: tuple[float, int, int, int] | None = None) -> None:
+        self.value, self.start, self.end = value, start, end
+        self.percent = percent      # (value, decimals, start, end)
 
 
-@dataclass
-class CountList:
-    total: Number
-    phrase: str                     # the words stating the total, for the message
-    asides: list[int] = field(default_factory=list)   # counts in parentheses: “(未包含上年结转42宗)”
-    parts: list[Number] = field(default_factory=list)
-    approximate: bool = False
+class CountList(MutableRecord):
+    __slots__ = ("total", "phrase", "asides", "parts", "approximate")
+
+    def __init__(self, total: Number, phrase: str) -> None:
+        self.total = total
+        self.phrase = phrase                # the words stating the total, for the message
+        self.asides: list[int] = []         # counts in parentheses: “(未包含上年结转42宗)”
+        self.parts: list[Number] = []
+        self.approximate = False
 
     def targets(self) -> set[int]:
         return {self.total.value, *(self.total.value + a for a in self.asides)}
@@ -73,11 +77,47 @@ def find_lists(text: str) -> list[CountList]:
             cl = _collect(text, m.end(), total, phrase, unit)
             cl.asides = asides
             _add(out, seen, cl)
-    for m in _ENUM_AFTER.finditer(text):
+    for m in _enum_after(text):
         total = Number(int(m.group(1)), m.start(1), m.end(1))
         start = max(text.rfind("。", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
         _add(out, seen, _collect(text, m.end(), total, text[start:m.start(2) + 1], UNIT_FAMILY[m.group(2)]))
     return out
+
+
+def _enum_after(text: str):
+    """``_ENUM_AFTER.finditer(text)``. Every match ends right before a ① (its lookahead) and, its
+    character classes being disjoint, is the digits-spaces-unit-spaces-separator-spaces run read
+    backwards from that ①; so only those starts are tried, instead of a regex search stepping through
+    the whole text (the pattern has no literal prefix to skip ahead with)."""
+    q = text.find("①")
+    while q >= 0:
+        s = _digits_before(text, q)
+        if s is not None:
+            m = _ENUM_AFTER.match(text, s)
+            if m:
+                yield m
+        q = text.find("①", q + 1)
+
+
+def _digits_before(text: str, q: int) -> int | None:
+    """Start of the digit run of ``\\d+\\s*(unit)\\s*[,，:：]\\s*`` ending at ``q`` (``\\s``, ``\\d`` are
+    str.isspace, str.isdecimal), or None."""
+    i = _skip_space(text, q)
+    if i == 0 or text[i - 1] not in ",，:：":
+        return None
+    i = _skip_space(text, i - 1)
+    if i == 0 or text[i - 1] not in UNIT_FAMILY:
+        return None
+    i = j = _skip_space(text, i - 1)
+    while j > 0 and text[j - 1].isdecimal():
+        j -= 1
+    return j if j < i else None
+
+
+def _skip_space(text: str, i: int) -> int:
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    return i
 
 
 def _add(out, seen, cl: CountList) -> None:
@@ -144,10 +184,12 @@ def _clauses(text: str, start: int, end: int, unit: str, cl: CountList) -> None:
 
 # ---- named quantities ---------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class Quantity:
-    name: str
-    patterns: tuple[re.Pattern, ...]
+class Quantity(Record):
+    __slots__ = ("name", "patterns", "scanners")
+
+    def __init__(self, name: str, patterns: tuple[re.Pattern, ...]) -> None:
+        self.name, self.patterns = name, patterns
+        self.scanners = tuple(_scanner(rx) for rx in patterns)
 
 
 def compile_quantities(specs) -> tuple[Quantity, ...]:
@@ -167,10 +209,69 @@ def stated_quantity(doc, q: Quantity) -> list[Number]:
 def find_quantity(text: str, q: Quantity) -> list[Number]:
     """Every statement of ``q`` (the pattern's first non-empty group is the count), in text order."""
     out = {}
-    for rx in q.patterns:
-        for m in rx.finditer(text):
+    for rx, scan in zip(q.patterns, q.scanners):
+        for m in scan(text):
             g = next(i for i in range(1, (rx.groups or 0) + 1) if m.group(i) is not None)
             if _APPROX.search(text[max(0, m.start(g) - 2):m.start(g)]):
                 continue
             out.setdefault(m.start(g), Number(int(m.group(g)), m.start(g), m.end(g)))
     return [out[k] for k in sorted(out)]
+
+
+# ---- scanning for a pattern's literal ---------------------------------------------------------
+
+MAX_WINDOW = 4
+
+
+def _scanner(rx: re.Pattern):
+    """``rx.finditer``, or an equivalent scan that looks for a literal every match contains (办结,
+    结转) and tries ``rx.match`` only at the few starts that could reach it. Python's regex search has
+    no literal-prefix shortcut for patterns starting with a lookbehind or an alternation with ``\\d``,
+    and steps through the whole text."""
+    found = _required_literal(rx)
+    if found is None:
+        return rx.finditer
+    lit, lo, hi = found
+    return lambda text: _literal_scan(rx, lit, lo, hi, text)
+
+
+def _required_literal(rx: re.Pattern):
+    """(literal, least, most characters before it in a match) for the first run of literal characters
+    at the top level of ``rx``, when the spread of possible starts is small; else None."""
+    from re import _parser
+
+    if rx.flags & re.IGNORECASE:
+        return None
+    parsed = _parser.parse(rx.pattern, rx.flags)
+    items = list(parsed.data)
+    for k, (op, _av) in enumerate(items):
+        if op is _parser.LITERAL:
+            end = k
+            while end < len(items) and items[end][0] is _parser.LITERAL:
+                end += 1
+            lo, hi = _parser.SubPattern(parsed.state, items[:k]).getwidth()
+            if hi - lo > MAX_WINDOW:
+                return None
+            return "".join(chr(av) for _, av in items[k:end]), lo, hi
+    return None
+
+
+def _literal_scan(rx: re.Pattern, lit: str, lo: int, hi: int, text: str):
+    """The matches ``rx.finditer(text)`` yields: a match starting at ``s`` has ``lit`` at some
+    ``q`` in [s + lo, s + hi], so the leftmost match from ``pos`` starts in one of the windows
+    [q - hi, q - lo] of the occurrences ``q >= pos + lo``, tried in order. Matches contain ``lit``, so
+    none is empty. ``rx.match(text, s)`` sees the text before ``s`` (lookbehinds) as search does."""
+    pos = tried = 0
+    q = text.find(lit, lo)
+    while q >= 0:
+        s = max(pos, tried, q - hi)
+        while s <= q - lo:
+            m = rx.match(text, s)
+            if m:
+                yield m
+                pos = tried = m.end()
+                break
+            s += 1
+        else:
+            tried = max(tried, q - lo + 1)
+        q = text.find(lit, max(q + 1, pos + lo))

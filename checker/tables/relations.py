@@ -9,9 +9,10 @@ per column; with ``for_each_row`` the ids are columns, checked once per row.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from fnmatch import fnmatchcase
+from functools import lru_cache
 
+from ..model.record import MutableRecord, Record
 from .model import FilledTable, TableDef
 from .render import format_number
 
@@ -22,32 +23,35 @@ class RelationError(ValueError):
     pass
 
 
-@dataclass(frozen=True)
-class Term:
-    sign: int
-    first: str
-    last: str | None = None      # range end
-    pattern: bool = False        # first is a glob
+class Term(Record):
+    __slots__ = ("sign", "first", "last", "pattern")
+
+    def __init__(self, sign: int, first: str, last: str | None = None, pattern: bool = False) -> None:
+        self.sign, self.first = sign, first
+        self.last = last            # range end
+        self.pattern = pattern      # first is a glob
 
 
-@dataclass(frozen=True)
-class Relation:
-    table: str
-    lhs: tuple[Term, ...]
-    rhs: tuple[Term, ...]
-    scope: str                   # "column" | "row"
-    over: tuple[str, ...] | str  # ids, or "all"
-    tolerance: float = 0.0
+class Relation(Record):
+    __slots__ = ("table", "lhs", "rhs", "scope", "over", "tolerance")
+
+    def __init__(self, table: str, lhs: tuple[Term, ...], rhs: tuple[Term, ...], scope: str,
+                 over: tuple[str, ...] | str, tolerance: float = 0.0) -> None:
+        self.table, self.lhs, self.rhs = table, lhs, rhs
+        self.scope = scope          # "column" | "row"
+        self.over = over            # ids, or "all"
+        self.tolerance = tolerance
 
 
-@dataclass
-class Instance:
-    where: str                       # the column or row the relation was checked for
-    lhs: list[tuple[int, str, float]]    # (sign, term name, value)
-    rhs: list[tuple[int, str, float]]
-    left: float
-    right: float
-    cells: list[tuple[str, str]]     # every cell of the equation, lhs first
+class Instance(MutableRecord):
+    __slots__ = ("where", "lhs", "rhs", "left", "right", "cells")
+
+    def __init__(self, where: str, lhs: list[tuple[int, str, float]], rhs: list[tuple[int, str, float]],
+                 left: float, right: float, cells: list[tuple[str, str]]) -> None:
+        self.where = where          # the column or row the relation was checked for
+        self.lhs, self.rhs = lhs, rhs   # (sign, term name, value)
+        self.left, self.right = left, right
+        self.cells = cells          # every cell of the equation, lhs first
 
     @property
     def holds(self) -> bool:
@@ -123,36 +127,67 @@ def _expand(term: Term, ids: tuple[str, ...]) -> list[str] | None:
 
 def evaluate(rel: Relation, ft: FilledTable) -> list[Instance]:
     """Every instance of ``rel`` whose cells were all read; empty when the table's generation lacks an id."""
-    return _evaluate(rel, ft, failing_only=False)
+    plan = _plan(rel, ft.tdef)
+    if plan is None:
+        return []
+    sides, over = plan
+    return [i for i in (_instance(rel, ft, sides, o) for o, _ in over) if i is not None]
 
 
 def failures(rel: Relation, ft: FilledTable) -> list[Instance]:
-    """The instances of ``evaluate`` that do not hold, without building the ones that do."""
-    return _evaluate(rel, ft, failing_only=True)
+    """The instances of ``evaluate`` that do not hold. Each equation is first summed over the plan's
+    cell keys; only the failing ones are built."""
+    plan = _plan(rel, ft.tdef)
+    if plan is None:
+        return []
+    sides, over = plan
+    nums = ft.numbers()
+    out = []
+    for o, (lhs, rhs) in over:
+        try:
+            left, right = _total(lhs, nums), _total(rhs, nums)
+        except KeyError:
+            continue                    # a cell was not read: no equation
+        if abs(left - right) >= 1e-6:
+            out.append(_instance(rel, ft, sides, o))
+    return out
 
 
-def _evaluate(rel: Relation, ft: FilledTable, failing_only: bool) -> list[Instance]:
-    tdef = ft.tdef
+def _total(terms, nums) -> float:
+    """A side's value, summed in ``_instance``'s order (so the float result is the same)."""
+    total = 0.0
+    for sign, keys in terms:
+        if len(keys) == 1:
+            total += sign * nums[keys[0]]       # == sign * sum([v]): 0.0 + (-0.0) is 0.0 either way
+        else:
+            total += sign * sum([nums[k] for k in keys])
+    return total
+
+
+@lru_cache(maxsize=64)
+def _plan(rel: Relation, tdef: TableDef):
+    """The terms expanded to ids, and for every column or row the relation is checked for, the cell
+    keys of each term: (sides, ((o, (lhs, rhs)), ...)); None when ``tdef`` lacks an id. Once per
+    relation and table definition."""
     ids = _ids(tdef, rel.scope)
     sides = []
     for side in (rel.lhs, rel.rhs):
         expanded = [(t, _expand(t, ids)) for t in side]
         if any(e is None for _, e in expanded):
-            return []
+            return None
         sides.append(expanded)
     others = tuple(tdef.columns) if rel.scope == "column" else tdef.data_rows
     over = others if rel.over == "all" else tuple(o for o in rel.over if o in others)
-    out = []
-    for o in over:
-        inst = _instance(rel, ft, sides, o, failing_only)
-        if inst is not None:
-            out.append(inst)
-    return out
+    column = rel.scope == "column"
+    keyed = tuple(
+        (o, tuple(tuple((term.sign, tuple((i, o) if column else (o, i) for i in ids)) for term, ids in side)
+                  for side in sides))
+        for o in over)
+    return sides, keyed
 
 
-def _instance(rel, ft: FilledTable, sides, o: str, failing_only: bool) -> Instance | None:
-    """The equation for column or row ``o``; None when a cell is missing (or, with ``failing_only``,
-    when it holds)."""
+def _instance(rel, ft: FilledTable, sides, o: str) -> Instance | None:
+    """The equation for column or row ``o``; None when a cell is missing."""
     cells, values, totals = [], [], []
     for side in sides:
         side_values, total = [], 0.0
@@ -167,8 +202,6 @@ def _instance(rel, ft: FilledTable, sides, o: str, failing_only: bool) -> Instan
             side_values.append(vals)
         values.append(side_values)
         totals.append(total)
-    if failing_only and abs(totals[0] - totals[1]) < 1e-6:
-        return None
     tdef = ft.tdef
     shown = [_shown(tdef, rel.scope, side, side_values, o) for side, side_values in zip(sides, values)]
     where = tdef.columns[o].label if rel.scope == "column" else tdef.rows[o].short

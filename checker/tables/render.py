@@ -6,19 +6,17 @@ Rows follow the row-major reading of the template's Word table: a group label (ä
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from ..model.record import Record
 from .model import TableDef
 
 CAPTION, HEADER, LABEL, VALUE = "caption", "header", "label", "value"
 
 
-@dataclass(frozen=True)
-class GridCell:
-    text: str
-    kind: str
-    colspan: int = 1
-    rowspan: int = 1
+class GridCell(Record):
+    __slots__ = ("text", "kind", "colspan", "rowspan")
+
+    def __init__(self, text: str, kind: str, colspan: int = 1, rowspan: int = 1) -> None:
+        self.text, self.kind, self.colspan, self.rowspan = text, kind, colspan, rowspan
 
 
 def format_number(value) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from difflib import SequenceMatcher
 
 from hypothesis import given, settings, strategies as st
@@ -57,3 +58,41 @@ def test_title_identification_matches_full_ratio(title):
     if best[2] < 0.6:
         best = (None, "", best[2])
     assert got == best
+
+
+def _headings_line_by_line(text: str, labels: tuple[str, ...]):
+    """find_headings as first written: every line of str.splitlines() tried in turn."""
+    from checker.parse.headings import _match
+
+    out, pos = [], 0
+    for line in text.splitlines(keepends=True):
+        h = _match(line, pos, labels)
+        if h:
+            out.append(h)
+        pos += len(line)
+    return out
+
+
+heading_texts = st.lists(st.sampled_from(
+    ["一、", "二 ", "（三）", "(四)", "十一．", "  ", "\t", "总体情况", "主动公开", "政府信息", "。", "：", "|", "12 ",
+     "3", "\n", "\r\n", "\r", "\u2028", "\x0c", "\x85", "一是", "a"]), max_size=30).map("".join)
+
+
+@settings(max_examples=300)
+@given(heading_texts, st.sampled_from([(), ("主动公开",), ("政府信息", "总体")]))
+def test_heading_scan_matches_line_by_line(text, labels):
+    from checker.parse.headings import find_headings
+
+    assert find_headings(text, labels) == _headings_line_by_line(text, labels)
+
+
+_PDF_HINT_AS_ONE_PATTERN = re.compile(r"^[ \t]*[\u3400-\u9fff](?:[ \t]+[\u3400-\u9fff])*[ \t]*$", re.M)
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(["区", "表", " ", "\t", "\n", "ä", "䷀", "\u3000", "a", "1", "\u00a0", "。"]),
+                max_size=20).map("".join))
+def test_pdf_layout_hint_matches_single_pattern(span):
+    from checker.tables.extract import _pdf_hint
+
+    assert _pdf_hint(span) == (_PDF_HINT_AS_ONE_PATTERN.search(span) is not None)

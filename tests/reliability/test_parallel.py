@@ -47,7 +47,7 @@ def test_one_file_failing_inside_a_rule_does_not_stop_the_others(tmp_path):
     files = [str(p) for p in _tree(tmp_path, copies=2)]
     boom = types.SimpleNamespace(check=lambda doc, rule: (_ for _ in ()).throw(ValueError("坏规则")))
     rules = list(builtin_rules())
-    broken = type(rules[0])(**{**rules[0].__dict__, "_module": boom, "code": "ZZ999", "generations": ()})
+    broken = rules[0].replace(_module=boom, code="ZZ999", generations=())
     results = list(check_many(files, [broken], RunSpec(), jobs=1))
     assert len(results) == len(files)
     assert all(r.error and "内部错误" in r.error and "ValueError" in r.error for r in results)

@@ -1,6 +1,7 @@
 """The search for a table's best mapping skips candidates whose score bound cannot beat the best so
-far. Property: the bound really bounds every mapping, and pruning picks exactly what mapping every
-candidate would — on whole tables, damaged tables and arbitrary slices of them, in every layout."""
+far, before parsing them when the span itself bounds them. Property: the bounds really bound every
+mapping, and the branch-and-bound search picks exactly what mapping every candidate in order would —
+on whole tables, damaged tables and arbitrary slices of them, in every layout."""
 
 from __future__ import annotations
 
@@ -10,10 +11,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from checker.engine.loader import builtin_rules
-from checker.tables.extract import _layout_candidates, is_table, parse_span
-from checker.tables.labels import map_prepared, score_bound
-from checker.tables.layouts import RENDERINGS
-from checker.tables.model import tables_for
+from checker.tables.extract import _may_be, _parse_layout, is_table, parse_span
+from checker.tables.labels import map_prepared, prepare, score_bound, text_bound
+from checker.tables.layouts import NAMES, RENDERINGS, flatten, get_module
+from checker.tables.model import squash_text, tables_for
 from checker.tables.relations import evaluate, failures
 from checker.tables.render import render
 from tablegen import valid_values
@@ -27,6 +28,14 @@ def _damaged(text: str, rng: random.Random) -> str:
         i = rng.randrange(len(text) + 1)
         text = text[:i] + rng.choice(NOISE) + text[i + rng.randint(0, 3):]
     return text
+
+
+def _layout_candidates(text, start, end, defs):
+    """Every (prepared layout, TableDef) pair in tie-break order, each layout parsed into a RawTable."""
+    for name in NAMES:
+        if _may_be(name, text[start:end]):
+            p = prepare(get_module(name).parse(text, start, end))
+            yield from ((p, tdef) for tdef in defs)
 
 
 def _exhaustive(text, start, end, tid, gens):
@@ -62,8 +71,12 @@ def test_pruned_search_equals_exhaustive_search(seed, gen, tid, layout, damage, 
         end = rng.randrange(start, len(text) + 1)
     gens = (gen, *(g for g in GENS if g != gen))
     defs = [tables_for(g)[tid] for g in gens]
+    squashed = squash_text(text[start:end])
     for p, tdef in _layout_candidates(text, start, end, defs):
-        assert map_prepared(p, tdef).score <= score_bound(p, tdef)
+        bound = score_bound(p, tdef)
+        assert map_prepared(p, tdef).score <= bound
+        if p.origin != "text:pdf":
+            assert bound <= text_bound(squashed, tdef)      # the bound used before parsing
     if text[start:end].strip():
         assert _same(parse_span(text, start, end, tid, gens), _exhaustive(text, start, end, tid, gens))
 
@@ -84,3 +97,14 @@ def test_failures_are_the_instances_that_do_not_hold():
                    [(i.where, i.lhs, i.rhs, i.cells) for i in expected]
             broken += len(got)
     assert broken > 0
+
+
+@settings(max_examples=60, deadline=None)
+@given(text=st.text(alphabet=st.sampled_from(list("行政复议规章其他 \t\n|｜/0123。a\u3000\u0301")),
+                   max_size=80),
+       layout=st.sampled_from([n for n in NAMES if hasattr(get_module(n), "tokens")]))
+def test_layout_tokens_are_the_parsed_cells_in_order(text, layout):
+    p = _parse_layout(layout, text, 0, len(text))
+    raw = get_module(layout).parse(text, 0, len(text))
+    assert (p.texts, p.starts, p.ends) == flatten([(c.text, c.start, c.end) for c in row] for row in raw.rows)
+    assert p.origin == raw.origin

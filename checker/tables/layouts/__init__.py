@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from importlib import import_module
 
-from ...model.table import RawCell
+from ...model.table import RawCell, RawTable
 
 # parse order: the first layout that maps a table best wins ties (stricter layouts first)
 NAMES = ("pipe", "tabs", "cells", "pdf", "whitespace")
@@ -46,11 +46,31 @@ def get_layout(name: str):
 
 def cell(text: str, base: int, s: int, e: int) -> RawCell:
     """A cell for ``text[s:e]`` with surrounding whitespace trimmed; ``base`` offsets the positions."""
-    piece = text[s:e]
-    lead = len(piece) - len(piece.lstrip())
+    return RawCell(*trimmed(text[s:e], base + s))
+
+
+def trimmed(piece: str, at: int) -> tuple[str, int, int]:
+    """(text, start, end) of ``piece`` (found at offset ``at``) without surrounding whitespace."""
     stripped = piece.strip()
-    start = base + s + lead
-    return RawCell(stripped, start, start + len(stripped))
+    if len(stripped) == len(piece):
+        return piece, at, at + len(piece)
+    start = at + len(piece) - len(piece.lstrip())
+    return stripped, start, start + len(stripped)
+
+
+def flatten(rows) -> tuple[list[str], list[int], list[int]]:
+    """Rows of (text, start, end) as the parallel lists label mapping reads: cells in row-major order."""
+    texts, starts, ends = [], [], []
+    for row in rows:
+        for t, s, e in row:
+            texts.append(t)
+            starts.append(s)
+            ends.append(e)
+    return texts, starts, ends
+
+
+def raw_table(rows, start: int, end: int, name: str) -> RawTable:
+    return RawTable([[RawCell(*c) for c in row] for row in rows], start, end, origin=f"text:{name}")
 
 
 def lines(text: str, start: int, end: int):

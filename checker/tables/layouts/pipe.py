@@ -9,20 +9,28 @@ from __future__ import annotations
 import re
 
 from ...model.table import RawTable
-from . import break_label, cell, lines
+from . import break_label, flatten, lines, raw_table, trimmed
 
 NAME = "pipe"
 _BAR = re.compile(r"[|｜]")
 
 
 def parse(text: str, start: int, end: int) -> RawTable:
-    rows = []
+    return raw_table(_rows(text, start, end), start, end, NAME)
+
+
+def tokens(text: str, start: int, end: int):
+    """``parse``'s cells as flat lists (see layouts.flatten), without building the RawTable."""
+    return flatten(_rows(text, start, end))
+
+
+def _rows(text: str, start: int, end: int):
     for line, pos in lines(text, start, end):
         if not line.strip():
             continue
         bars = [m.start() for m in _BAR.finditer(line)]
         if not bars:
-            rows.append([cell(line, pos, 0, len(line))])
+            yield [trimmed(line, pos)]
             continue
         bounds = [-1, *bars, len(line)]
         pieces = [(bounds[i] + 1, bounds[i + 1]) for i in range(len(bounds) - 1)]
@@ -30,8 +38,7 @@ def parse(text: str, start: int, end: int) -> RawTable:
             pieces = pieces[1:]
         if pieces and not line[bars[-1] + 1:].strip():
             pieces = pieces[:-1]
-        rows.append([cell(line, pos, s, e) for s, e in pieces])
-    return RawTable(rows, start, end, origin=f"text:{NAME}")
+        yield [trimmed(line[s:e], pos + s) for s, e in pieces]
 
 
 def render(grid, edges: bool = False, break_labels: bool = False) -> str:

@@ -4,22 +4,41 @@ Consecutive tabs are blank cells."""
 from __future__ import annotations
 
 from ...model.table import RawTable
-from . import cell, lines
+from . import lines, raw_table, trimmed
 
 NAME = "tabs"
 
 
 def parse(text: str, start: int, end: int) -> RawTable:
-    rows = []
+    return raw_table(_rows(text, start, end), start, end, NAME)
+
+
+def tokens(text: str, start: int, end: int):
+    """``parse``'s cells as flat lists (see layouts.flatten), without building the RawTable: the loop of
+    ``_rows`` with ``trimmed`` inlined, since every report's tables go through it."""
+    texts, starts, ends = [], [], []
     for line, pos in lines(text, start, end):
         if not line.strip():
             continue
-        row, s = [], 0
         for piece in line.split("\t"):
-            row.append(cell(line, pos, s, s + len(piece)))
+            stripped = piece.strip()
+            at = pos if len(stripped) == len(piece) else pos + len(piece) - len(piece.lstrip())
+            texts.append(stripped)
+            starts.append(at)
+            ends.append(at + len(stripped))
+            pos += len(piece) + 1
+    return texts, starts, ends
+
+
+def _rows(text: str, start: int, end: int):
+    for line, pos in lines(text, start, end):
+        if not line.strip():
+            continue
+        row, s = [], pos
+        for piece in line.split("\t"):
+            row.append(trimmed(piece, s))
             s += len(piece) + 1
-        rows.append(row)
-    return RawTable(rows, start, end, origin=f"text:{NAME}")
+        yield row
 
 
 def render(grid) -> str:

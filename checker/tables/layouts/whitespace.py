@@ -24,6 +24,13 @@ def parse(text: str, start: int, end: int) -> RawTable:
     return RawTable(rows, start, end, origin=f"text:{NAME}")
 
 
+def tokens(text: str, start: int, end: int):
+    """``parse``'s cells as flat lists (see layouts.flatten). A token never spans a line break, so one
+    scan of the whole span finds the same tokens as one scan per line."""
+    found = list(_TOKEN.finditer(text, start, end))
+    return [m.group() for m in found], [m.start() for m in found], [m.end() for m in found]
+
+
 def render(grid, flat: bool = False) -> str:
     if flat:
         return " ".join(c.text for row in grid for c in row if c.text)
