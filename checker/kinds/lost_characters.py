@@ -24,7 +24,8 @@ def _kinds(min_question_marks: int) -> list:
 def check(doc, rule):
     text = doc.source.text
     for problem, rx, needles in _kinds(rule.params.get("min_question_marks", 3)):
-        if not any(needle in text for needle in needles):
+        # a one-character search is several times faster than a longer one, and rules most out
+        if not any(needle[0] in text and needle in text for needle in needles):
             continue
         for m in rx.finditer(text):
             yield rule.diag(doc, m.start(), m.end(), normalised=False, found=m.group(), problem=problem)

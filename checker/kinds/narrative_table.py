@@ -24,13 +24,15 @@ def check(doc, rule):
     for q in qs:
         refs = cells[q.name]
         fts = {t for t, _, _ in refs}
-        if not all(t in tables for t in fts) or any((r, c) not in tables[t].cells for t, r, c in refs):
+        if not all(t in tables for t in fts) or any((r, c) not in tables[t].index for t, r, c in refs):
             continue
         value = sum(tables[t].value(r, c) for t, r, c in refs)
-        names = " + ".join(f"{tables[t].tdef.name}{tables[t].tdef.cell_name(r, c)}" for t, r, c in refs)
+        names = None
         for n in stated_quantity(doc, q):
             if n.value == value:
                 continue
+            if names is None:
+                names = " + ".join(f"{tables[t].tdef.name}{tables[t].tdef.cell_name(r, c)}" for t, r, c in refs)
             d = rule.diag(doc, n.start, n.end, name=q.name, stated=n.value, cells=names,
                           value=format_number(value), expected=format_number(value), found=str(n.value))
             for t, r, c in refs:

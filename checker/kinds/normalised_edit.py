@@ -19,13 +19,12 @@ SAMPLE = 3
 
 def check(doc, rule):
     p = rule.params
-    found = doc.mapped.edits_of(p["tag"])
+    found = doc.mapped.edits_of(p["tag"])       # (start, end, replacement, note) in original offsets
     if not found:
         return
-    spans = [(s, t) for tag in p.get("yield_to", ()) for _, s, t in doc.mapped.edits_of(tag)]
+    spans = [(s, t) for tag in p.get("yield_to", ()) for s, t, _, _ in doc.mapped.edits_of(tag)]
     if spans:                # reported by their own rule
-        claimed = _Claimed(spans)
-        found = [item for item in found if not claimed.overlaps(item[1], item[2])]
+        found = _Claimed(spans).unclaimed(found)
     groups = _per_line(doc, found) if p.get("group", "edit") == "line" else ([item] for item in found)
     final = _simplified if p.get("simplify") else None
     for items in groups:
@@ -33,15 +32,22 @@ def check(doc, rule):
 
 
 def _per_line(doc, found):
+    """``found`` grouped by the line of each start, lines in order. Edits come in text order, so the
+    line is looked up only when an edit leaves the previous one's line."""
     starts, n = doc.source.line_starts, len(doc.source.text)
     by_line: dict[int, list] = {}
+    lo = hi = 0                       # the current line spans offsets [lo, hi)
+    group: list = []
     for item in found:
-        line = bisect_right(starts, max(0, min(item[1], n)))      # as Source.line_col
-        group = by_line.get(line)
-        if group is None:
-            by_line[line] = [item]
-        else:
-            group.append(item)
+        s = item[0]
+        if not lo <= s < hi:
+            line = bisect_right(starts, max(0, min(s, n)))      # as Source.line_col
+            lo = starts[line - 1] if line else -1
+            hi = starts[line] if line < len(starts) else n + 1
+            group = by_line.get(line)
+            if group is None:
+                group = by_line[line] = []
+        group.append(item)
     return [by_line[line] for line in sorted(by_line)]
 
 
@@ -49,16 +55,20 @@ def _diag(doc, rule, items, final):
     """``final`` rewrites a replacement into what the fix writes (None: as it is)."""
     src = doc.source.text
     p = rule.params
-    start, end = items[0][1], max(t for _, _, t in items)
-    replacements = [e.replacement for e, _, _ in items] if final is None else [final(e.replacement) for e, _, _ in items]
-    edits = tuple(Edit(s, t, r) for (_, s, t), r in zip(items, replacements) if src[s:t] != r)
+    start, end = items[0][0], max([t for _, t, _, _ in items])
+    if final is None:        # the common case, a line of t2s edits: no zip
+        replacements = [r for _, _, r, _ in items]
+        edits = tuple([Edit(s, t, r) for s, t, r, _ in items if src[s:t] != r])
+    else:
+        replacements = [final(r) for _, _, r, _ in items]
+        edits = tuple([Edit(s, t, r) for (s, t, _, _), r in zip(items, replacements) if src[s:t] != r])
     mode = p.get("fix", "safe")
     if mode == "partial-unsafe":
-        mode = "safe" if all(e.note == "certain" for e, _, _ in items) else "unsafe"
+        mode = "safe" if all(note == "certain" for _, _, _, note in items) else "unsafe"
     fix = None
     if edits and mode != "none":
         fix = Fix(edits, safe=mode == "safe", description=p.get("fix_description", ""))
-    first_found = src[items[0][1]:items[0][2]]
+    first_found = src[items[0][0]:items[0][1]]
     shown = _shown(src, items, replacements, p.get("show") == "found")
     sample = "、".join(shown[:SAMPLE]) + ("…" if len(shown) > SAMPLE else "")
     return rule.diag(doc, start, end, normalised=False, fix=fix, found=first_found,
@@ -68,7 +78,7 @@ def _diag(doc, rule, items, final):
 def _shown(src: str, items, replacements, found_only: bool) -> list[str]:
     """The first SAMPLE + 1 distinct samples: enough to show SAMPLE and to know whether there are more."""
     shown: dict[str, None] = {}
-    for (_, s, t), r in zip(items, replacements):
+    for (s, t, _, _), r in zip(items, replacements):
         shown[src[s:t] if found_only else f"{src[s:t]}→{r or '（删除）'}"] = None
         if len(shown) > SAMPLE:
             break
@@ -92,6 +102,12 @@ class _Claimed:
         self.starts = [a for a, _ in spans]
         self.max_end = list(accumulate((b for _, b in spans), max))
 
-    def overlaps(self, s: int, t: int) -> bool:
-        i = bisect_left(self.starts, t)          # spans[:i] start before t
-        return i > 0 and self.max_end[i - 1] > s
+    def unclaimed(self, items: list) -> list:
+        """The items (start, end, …) overlapping no span."""
+        starts, max_end = self.starts, self.max_end
+        out = []
+        for item in items:
+            i = bisect_left(starts, item[1])         # spans[:i] start before the item's end
+            if i == 0 or max_end[i - 1] <= item[0]:
+                out.append(item)
+        return out

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from ..model.diagnostic import Severity
 from ..tables.extract import document_tables
+from ..tables.labels import ODD, PLAIN
 from ..tables.locate import cell_related, orig_span
 from ..tables.model import BLANK, NA, NUMBER
 
@@ -26,15 +27,19 @@ def check(doc, rule):
 
 def _blank(doc, rule, ft):
     policy = doc.options.get("blank_cell_policy") or rule.params.get("policy", "warn")
-    if policy not in POLICIES or not ft.has_numbers():
-        return                    # an entirely empty table is one finding (GL203), not one per row
+    if policy not in POLICIES:
+        return
+    codes = ft.cell_codes()
+    numbers = codes.count(PLAIN) + codes.count(ODD)
+    if numbers == 0 or numbers == len(codes):
+        return        # an entirely empty table is one finding (GL203), not one per row; or nothing blank
     tdef = ft.tdef
     for rid in tdef.data_rows:
-        bad = [(c, ft.cells[(rid, c)]) for c in tdef.columns_of(rid)
-               if (rid, c) in ft.cells and ft.cells[(rid, c)].state != NUMBER]
+        bad = [(c, cell) for c in tdef.columns_of(rid)
+               if (cell := ft.classified(rid, c)) is not None and cell.state != NUMBER]
         if not bad:
             continue
-        first = ft.cells[(rid, bad[0][0])]
+        first = bad[0][1]
         s, e = orig_span(doc, ft, *ft.span(rid, bad[0][0]))
         cells = "、".join(f"{tdef.columns[c].short}（{_STATE_NAMES[cell.state].format(text=cell.text.strip())}）"
                          for c, cell in bad)
@@ -50,6 +55,8 @@ def _row_name(tdef, rid: str) -> str:
 
 
 def _domain(doc, rule, ft):
+    if ODD not in ft.cell_codes():
+        return                    # every number a non-negative integer
     tdef = ft.tdef
     for (rid, cid), cell in ft.cells.items():
         if cell.state != NUMBER:

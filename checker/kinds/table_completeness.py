@@ -26,7 +26,7 @@ def _at(doc, ft, row=None):
 def _rows(doc, rule, ft):
     tdef = ft.tdef
     if tdef.flat:
-        missing = [c for c in tdef.cells if c not in ft.cells]
+        missing = [c for c in tdef.cells if c not in ft.index]
         names = [tdef.cell_name(*c) for c in missing]
     else:
         missing = [r for r in tdef.data_rows if r not in ft.rows_found]
@@ -48,7 +48,7 @@ def _columns(doc, rule, ft):
             yield rule.diag(doc, s, e, normalised=False, table=tdef.name,
                             items="、".join(tdef.columns[c].label for c in shown), what="表头缺少列")
     for rid in ft.short_rows:
-        n = sum(1 for c in tdef.columns_of(rid) if (rid, c) in ft.cells)
+        n = sum(1 for c in tdef.columns_of(rid) if (rid, c) in ft.index)
         s, e = _at(doc, ft, rid)
         yield rule.diag(doc, s, e, normalised=False, table=tdef.name, items=tdef.rows[rid].label,
                         what=f"该行只有 {n} 个数，应为 {len(tdef.columns_of(rid))} 个")

@@ -6,7 +6,7 @@ from functools import cached_property
 
 from ..normalise.mapped import MappedText
 from ..normalise.pipeline import normalise
-from ..parse.headings import find_headings
+from ..parse.headings import find_headings, without_table_rows
 from ..parse.meta import ReportMeta, resolve_meta
 from ..parse.structure import Structure, parse_structure
 from .source import Source
@@ -25,6 +25,8 @@ class Document:
         self.options = {} if options is None else options
         # Derived data that rule kinds share (parsed tables, narrative numbers): computed once per document.
         self.cache = {} if cache is None else cache
+        self._structures: dict[str, Structure] = {}
+        self._headings: list | None = None
 
     @cached_property
     def _normalised(self) -> tuple[MappedText, dict]:
@@ -45,24 +47,22 @@ class Document:
 
     @cached_property
     def meta(self) -> ReportMeta:
-        cache: dict[str, Structure] = {}
-        headings: dict[tuple[str, ...], list] = {}      # templates with the same table labels find the same
+        return resolve_meta(self.text, self.structure_for, self.template_override)
 
-        def structure_for(t):
-            if t.id not in cache:
-                if t.table_labels not in headings:
-                    headings[t.table_labels] = find_headings(self.text, t.table_labels)
-                cache[t.id] = parse_structure(self.text, t, headings[t.table_labels])
-            return cache[t.id]
-
-        meta = resolve_meta(self.text, structure_for, self.template_override)
-        self._structures = cache
-        return meta
+    def structure_for(self, template) -> Structure:
+        """The text parsed against ``template``; headings are found once, each template only drops the
+        table rows its labels name."""
+        found = self._structures.get(template.id)
+        if found is None:
+            if self._headings is None:
+                self._headings = find_headings(self.text)
+            found = parse_structure(self.text, template, without_table_rows(self._headings, template.table_labels))
+            self._structures[template.id] = found
+        return found
 
     @cached_property
     def structure(self) -> Structure:
-        t = self.meta.template
-        return self._structures.get(t.id) or parse_structure(self.text, t)
+        return self.structure_for(self.meta.template)
 
     @property
     def template(self):

@@ -3,7 +3,8 @@
 Every step records its edits; mapping a position walks the steps backwards. Memory grows with the
 number of edits, not with the text, so huge files with few edits stay cheap. A step whose edits all
 keep their length (t2s, width folding) moves no position, so mapping skips it: a traditional report
-has hundreds of t2s edits, and every diagnostic maps its span.
+has hundreds of t2s edits, and every diagnostic maps its span. Those per-character edits are stored
+one object per line (CharEdits): a traditional report has ~600 of them.
 """
 
 from __future__ import annotations
@@ -26,17 +27,30 @@ class StepEdit:
         self.note = note
 
 
+class CharEdits(StepEdit):
+    """A same-length rewrite of ``[start, end)`` whose changed characters count as separate edits: the
+    character at ``start + k`` for each k in ``offsets`` becomes ``replacement[k]`` (it was ``note[k]``).
+    Applied as one edit; ``edits_of`` lists the characters one by one."""
+
+    __slots__ = ("offsets",)
+
+    def __init__(self, start: int, end: int, replacement: str, tag: str, note: str, offsets: list[int]) -> None:
+        super().__init__(start, end, replacement, tag, note)
+        self.offsets = offsets
+
+
 class _StepMap:
     """Where one step's edits sit before (old) and after (new) it. ``None`` stands for a step that
     moves no position (see MappedText.apply)."""
 
-    __slots__ = ("new_starts", "new_ends", "old_starts", "old_ends")
+    __slots__ = ("new_starts", "new_ends", "old_starts", "old_ends", "_gaps")
 
     def __init__(self, new_starts: list[int], new_ends: list[int], old_starts: list[int], old_ends: list[int]):
         self.new_starts = new_starts
         self.new_ends = new_ends
         self.old_starts = old_starts
         self.old_ends = old_ends
+        self._gaps: tuple[list[int], list[int], list[int], list[int]] | None = None
 
     def to_old(self, pos: int, end: bool) -> int:
         i = bisect_right(self.new_starts, pos) - 1
@@ -51,6 +65,35 @@ class _StepMap:
             return os_ + (pos - ns)
         return oe if end and pos > ns else os_
 
+    def spans_to_old(self, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """``(to_old(s, False), to_old(t, True))`` of each span, for many spans at once.
+
+        A non-empty span inside one gap between edits moves by that gap's shift, and so does one
+        ending where the next edit starts when no other edit starts there too (to_old then returns
+        that edit's old start). Other spans take the general path: an empty span at a deletion maps
+        to the deletion's start, not its end."""
+        if self._gaps is None:
+            self._gaps = self._gap_table()
+        keys, lows, limits, shifts = self._gaps
+        out = []
+        for s, t in spans:
+            g = bisect_right(keys, s) - 1          # the gap after the last edit starting at or before s
+            if lows[g] <= s < t < limits[g]:
+                d = shifts[g]
+                out.append((s + d, t + d))
+            else:
+                out.append((self.to_old(s, False), self.to_old(t, True)))
+        return out
+
+    def _gap_table(self) -> tuple[list[int], list[int], list, list[int]]:
+        """Per gap (one before the first edit, one after each): bisect key, first position, bound on
+        span ends moved by the gap's shift, and that shift (see spans_to_old)."""
+        ns = self.new_starts
+        limits: list = [n + 1 if i + 1 == len(ns) or ns[i + 1] != n else n for i, n in enumerate(ns)]
+        limits.append(float("inf"))
+        shifts = [0, *(oe - ne for ne, oe in zip(self.new_ends, self.old_ends))]
+        return [-1, *ns], [0, *self.new_ends], limits, shifts
+
 
 _BY_POSITION = attrgetter("start", "end")
 
@@ -63,7 +106,7 @@ class MappedText:
         self.text = text or original
         # (step name, kept edits, map or None when the step moves no position)
         self.steps: list[tuple[str, list[StepEdit], _StepMap | None]] = []
-        self._by_tag: dict[str, list[tuple[StepEdit, int, int]]] | None = None
+        self._by_tag: dict[str, list[tuple[int, int, str, str]]] | None = None
 
     def apply(self, name: str, edits: list[StepEdit]) -> None:
         """Apply non-overlapping ``edits`` (sorted or not) to the current text as step ``name``."""
@@ -112,26 +155,41 @@ class MappedText:
         e = self.to_original(end, end=True, upto=upto)
         return s, max(s, e)
 
-    def edits_of(self, tag: str) -> list[tuple[StepEdit, int, int]]:
-        """Edits tagged ``tag`` with their span in original coordinates (do not modify the list)."""
+    def edits_of(self, tag: str) -> list[tuple[int, int, str, str]]:
+        """Edits tagged ``tag`` as (start, end, replacement, note) with the span in original coordinates,
+        in text order, a CharEdits one per changed character (do not modify the list)."""
         if self._by_tag is None:
             self._by_tag = self._index()
         return self._by_tag.get(tag, [])
 
-    def _index(self) -> dict[str, list[tuple[StepEdit, int, int]]]:
+    def _index(self) -> dict[str, list[tuple[int, int, str, str]]]:
         """Every edit with its original span, by tag: several rules ask for the same tags.
         (span_to_original, with the maps of the earlier steps gathered once per step)"""
-        out: dict[str, list[tuple[StepEdit, int, int]]] = {}
+        out: dict[str, list[tuple[int, int, str, str]]] = {}
         earlier: list[_StepMap] = []       # maps of the steps so far that move positions, last first
         for _, edits, smap in self.steps:
             for e in edits:
-                s, t = e.start, e.end
-                for m in earlier:
-                    s, t = m.to_old(s, False), m.to_old(t, True)
                 found = out.get(e.tag)
                 if found is None:
                     found = out[e.tag] = []
-                found.append((e, s, t if t > s else s))
+                if type(e) is CharEdits:
+                    found.extend(_characters(e, earlier))
+                    continue
+                s, t = e.start, e.end
+                for m in earlier:
+                    s, t = m.to_old(s, False), m.to_old(t, True)
+                found.append((s, t if t > s else s, e.replacement, e.note))
             if smap is not None:
                 earlier.insert(0, smap)
         return out
+
+
+def _characters(e: CharEdits, earlier: list[_StepMap]) -> list[tuple[int, int, str, str]]:
+    """The changed characters of ``e`` as edits_of lists them."""
+    base, new, old, offsets = e.start, e.replacement, e.note, e.offsets
+    if not earlier:
+        return [(base + k, base + k + 1, new[k], old[k]) for k in offsets]
+    spans = [(base + k, base + k + 1) for k in offsets]
+    for m in earlier:
+        spans = m.spans_to_old(spans)
+    return [(s, t if t > s else s, new[k], old[k]) for (s, t), k in zip(spans, offsets)]

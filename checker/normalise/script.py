@@ -16,7 +16,7 @@ import re
 from functools import lru_cache
 
 from ..resources import data_path
-from .mapped import StepEdit
+from .mapped import CharEdits, StepEdit
 
 # the sentence separators opencc-python-reimplemented splits on before matching phrases (its
 # OpenCC.split_chars_re): no phrase spans one
@@ -94,8 +94,8 @@ class _T2S:
         import ahocorasick
 
         self.chars = _load("TSCharacters.txt")
-        if any(len(k) != 1 for k in self.chars):       # the per-character fast path relies on this
-            raise ValueError("TSCharacters.txt has a key longer than one character")
+        if any(len(k) != 1 or len(v) != 1 for k, v in self.chars.items()):   # the per-character path relies on this
+            raise ValueError("TSCharacters.txt maps a string longer than one character")
         # the library never converts a separator: it splits them off first
         self.table = {ord(k): v for k, v in self.chars.items() if not _SEPARATORS.fullmatch(k)}
         self.changed = CharSet(chr(k) for k, v in self.table.items() if v != chr(k))
@@ -177,14 +177,14 @@ def edits(text: str, ctx: dict) -> list[StepEdit]:
 
 
 def _line_edits(conv: _T2S, changed: re.Pattern, line: str, base: int) -> list[StepEdit]:
+    """The line's edits: one CharEdits for its changed characters, or one edit for the whole line
+    when a phrase conversion changes its length."""
     if not any(differs for _, (_, differs) in conv.automaton.iter(line)):
-        table = conv.table                   # per character: the changed characters are the edits
-        return [StepEdit(base + m.start(), base + m.end(), table[ord(m.group())], "traditional", m.group())
-                for m in changed.finditer(line)]
-    converted = conv.convert(line)
-    if len(converted) != len(line):
-        return [StepEdit(base, base + len(line), converted, "traditional", line)]
-    return [
-        StepEdit(base + i, base + i + 1, new, "traditional", old)
-        for i, (old, new) in enumerate(zip(line, converted)) if old != new
-    ]
+        offsets = [m.start() for m in changed.finditer(line)]      # per character: str.translate
+        converted = line.translate(conv.table)
+    else:
+        converted = conv.convert(line)
+        if len(converted) != len(line):
+            return [StepEdit(base, base + len(line), converted, "traditional", line)]
+        offsets = [i for i, (old, new) in enumerate(zip(line, converted)) if old != new]
+    return [CharEdits(base, base + len(line), converted, "traditional", line, offsets)] if offsets else []

@@ -17,8 +17,11 @@ HEAD, TAIL = "head", "tail"
 
 
 @lru_cache(maxsize=1)
-def patterns() -> dict[str, tuple[re.Pattern, ...]]:
-    out: dict[str, list[re.Pattern]] = {HEAD: [], TAIL: []}
+def patterns() -> dict[str, re.Pattern]:
+    """Per position, one pattern matching where any of the file's patterns for it matches: a line is
+    tested in one pass instead of one per pattern. (The patterns hold no backreferences, so joining
+    them as alternatives changes nothing but group numbers.)"""
+    out: dict[str, list[str]] = {HEAD: [], TAIL: []}
     section = "both"
     for raw in data_path("boilerplate.txt").read_text(encoding="utf-8").splitlines():
         if not raw.strip() or raw.startswith("#"):
@@ -26,15 +29,14 @@ def patterns() -> dict[str, tuple[re.Pattern, ...]]:
         if raw.startswith("[") and raw.rstrip().endswith("]"):
             section = raw.strip()[1:-1]
             continue
-        rx = re.compile(raw)
         for where in ((HEAD, TAIL) if section == "both" else (section,)):
-            out[where].append(rx)
-    return {k: tuple(v) for k, v in out.items()}
+            out[where].append(raw)
+    return {k: re.compile("|".join(f"(?:{raw})" for raw in v) if v else "(?!)") for k, v in out.items()}
 
 
 def is_boilerplate(line: str, where: str) -> bool:
     s = line.strip()
-    return bool(s) and any(rx.match(s) for rx in patterns()[where])
+    return bool(s) and patterns()[where].match(s) is not None
 
 
 def lines_with_offsets(text: str, start: int = 0, end: int | None = None):
@@ -47,11 +49,28 @@ def lines_with_offsets(text: str, start: int = 0, end: int | None = None):
         pos += len(line)
 
 
+# tail_start splits only this many final characters into lines at first: the block is a few lines long
+_TAIL_WINDOW = 2000
+
+
 def tail_start(text: str, floor: int = 0) -> int:
     """Start of the trailing boilerplate block (blank lines included), or ``len(text)`` if none.
 
     ``floor``: the block never reaches before it (the last heading's end)."""
-    lines = list(lines_with_offsets(text, floor))
+    cut = max(floor, len(text) - _TAIL_WINDOW)
+    lines = list(lines_with_offsets(text, cut))
+    if cut > floor:
+        # the first line may have been cut short: it is not read, and if the scan gets that far
+        # without meeting report text, it starts again from the floor
+        start, settled = _scan_tail(text, lines[1:])
+        if settled:
+            return start
+        lines = list(lines_with_offsets(text, floor))
+    return _scan_tail(text, lines)[0]
+
+
+def _scan_tail(text: str, lines) -> tuple[int, bool]:
+    """(tail_start over ``lines``, whether a line of report text ended the scan)."""
     start = len(text)
     found = False
     for s, _, body in reversed(lines):
@@ -59,9 +78,9 @@ def tail_start(text: str, floor: int = 0) -> int:
             start = s if found else start
             continue
         if not is_boilerplate(body, TAIL):
-            break
+            return (start if found else len(text)), True
         start, found = s, True
-    return start if found else len(text)
+    return (start if found else len(text)), False
 
 
 def head_blocks(text: str, head_end: int, max_lines: int = 15) -> list[tuple[int, int]]:

@@ -13,14 +13,15 @@ _LEVEL1 = re.compile(
 )
 _LEVEL2 = re.compile(r"^[ \t]*[（(](?P<num>[一二三四五六七八九十]{1,3})[)）][ \t]*(?P<title>\S.*?)[ \t\r]*$")
 _TITLE_END = re.compile(r"[。；;：:]")
-# Where a heading can start: one search over the text instead of two matches on every line. Lines are
-# what str.splitlines() makes of the text; the rare text with a line break other than \n or \r\n takes
-# the slower pattern that knows every separator splitlines() does.
-_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+# Both levels are matched at the starts of candidate lines of the whole text (line by line only in the
+# rare text with a line break other than \n or \r\n, so that lines stay what str.splitlines() makes).
+_LEVEL1_ANY_LINE = re.compile(_LEVEL1.pattern, re.M)
+_LEVEL2_ANY_LINE = re.compile(_LEVEL2.pattern, re.M)
+# A pattern starting with the literal \n is scanned for at C speed; one starting with ^ is tried at
+# every position of the text.
+_CANDIDATE = re.compile(r"\n[ \t]*[一二三四五六七八九十（(]")
+_CANDIDATE_FIRST = re.compile(r"[ \t]*[一二三四五六七八九十（(]")
 _ODD_BREAK = re.compile(r"\r(?!\n)|[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
-_CANDIDATE = re.compile(r"^[ \t]*[一二三四五六七八九十（(]", re.M)
-_CANDIDATE_ANY_BREAK = re.compile(rf"(?:^|(?<=[{_BREAKS}]))[ \t]*[一二三四五六七八九十（(]")
-_LINE_END = re.compile(rf"\r\n|[{_BREAKS}]")
 _NUMBER = re.compile(r"(?<![\d.])\d+(?![\d.])")
 MAX_TITLE = 40
 
@@ -51,35 +52,59 @@ def _is_table_line(line: str) -> bool:
 
 
 def find_headings(text: str, table_labels: tuple[str, ...] = ()) -> list[Heading]:
+    """Numbered headings; a level-1 heading whose title starts with one of ``table_labels`` is a table
+    row, not a heading (so the result is ``without_table_rows(find_headings(text), table_labels)``)."""
+    if not _ODD_BREAK.search(text):
+        return _scan(text, 0, table_labels)
     out: list[Heading] = []
-    candidates = _CANDIDATE_ANY_BREAK if _ODD_BREAK.search(text) else _CANDIDATE
-    for m in candidates.finditer(text):
-        start = m.start()
-        eol = _LINE_END.search(text, start)
-        h = _match(text[start:eol.end()] if eol else text[start:], start, table_labels)
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        out.extend(_scan(line.rstrip("\r\n"), pos, table_labels))
+        pos += len(line)
+    return out
+
+
+def without_table_rows(headings: list[Heading], table_labels: tuple[str, ...]) -> list[Heading]:
+    return [h for h in headings if h.level != 1 or not h.title.startswith(table_labels)]
+
+
+def _scan(text: str, base: int, table_labels: tuple[str, ...]) -> list[Heading]:
+    out = []
+    for start in _candidate_lines(text):
+        m = _LEVEL1_ANY_LINE.match(text, start)
+        level = 1
+        if m is None:
+            m, level = _LEVEL2_ANY_LINE.match(text, start), 2
+        h = _heading(text, m, level, base, table_labels) if m else None
         if h:
             out.append(h)
     return out
 
 
-def _match(line: str, base: int, table_labels: tuple[str, ...]) -> Heading | None:
-    body = line.rstrip("\r\n")
-    for level, rx in ((1, _LEVEL1), (2, _LEVEL2)):
-        m = rx.match(body)
-        if not m:
-            continue
-        number = cn_to_int(m.group("num"))
-        title = _title_part(m.group("title"))
-        if number is None or title is None or _is_table_line(body):
-            return None
-        if level == 1 and title.startswith(table_labels):
-            return None
-        sep = m.group("sep") if level == 1 else ""
-        sep_start = base + (m.start("sep") if level == 1 else m.end("num"))
-        return Heading(
-            level=level, number=number, number_text=m.group("num"), sep=sep, title=title,
-            start=base, end=base + len(body), num_start=base + m.start("num"),
-            sep_start=sep_start, sep_end=base + (m.end("sep") if level == 1 else m.end("num")),
-            title_start=base + m.start("title"), title_end=base + m.start("title") + len(title),
-        )
-    return None
+def _candidate_lines(text: str) -> list[int]:
+    """Starts of the lines that begin (after blanks) with a numeral or an opening bracket."""
+    starts = [m.start() + 1 for m in _CANDIDATE.finditer(text)]
+    if _CANDIDATE_FIRST.match(text):
+        starts.insert(0, 0)
+    return starts
+
+
+def _heading(text: str, m: re.Match, level: int, base: int, table_labels: tuple[str, ...]) -> Heading | None:
+    start, end = m.start(), m.end()
+    while end > start and text[end - 1] == "\r":     # the line without its line break
+        end -= 1
+    if _is_table_line(text[start:end]):               # most rejected lines are table rows: test first
+        return None
+    number = cn_to_int(m.group("num"))
+    title = _title_part(m.group("title"))
+    if number is None or title is None:
+        return None
+    if level == 1 and title.startswith(table_labels):
+        return None
+    num_start, num_end, title_start = m.start("num"), m.end("num"), m.start("title")
+    sep_start, sep_end = m.span("sep") if level == 1 else (num_end, num_end)
+    return Heading(
+        level=level, number=number, number_text=m.group("num"), sep=m.group("sep") if level == 1 else "",
+        title=title, start=base + start, end=base + end, num_start=base + num_start, sep_start=base + sep_start,
+        sep_end=base + sep_end, title_start=base + title_start, title_end=base + title_start + len(title),
+    )

@@ -51,9 +51,14 @@ def read_stream(fh, path: str, limit: int) -> bytes:
             st = os.fstat(fh.fileno())
         except (OSError, AttributeError, ValueError):
             st = None
-        if st is not None and stat.S_ISREG(st.st_mode) and st.st_size > limit:
+        regular = st is not None and stat.S_ISREG(st.st_mode)
+        if regular and st.st_size > limit:
             raise too_large(path, st.st_size, limit)
-        data = fh.read(limit + 1)       # pipes and growing files: never hold more than limit + 1 bytes
+        # read(n) allocates n bytes up front: ask a regular file for its size (one byte more shows it
+        # grew), pipes for the limit; never hold more than limit + 1 bytes
+        data = fh.read(st.st_size + 1 if regular else limit + 1)
+        if regular and len(data) > st.st_size:
+            data += fh.read(limit + 1 - len(data))
         if len(data) > limit:
             raise too_large(path, None, limit)
         return data

@@ -93,14 +93,17 @@ def _parse_layout(name: str, text: str, start: int, end: int) -> Prepared:
     return Prepared(*tokens(text, start, end), start, end, f"text:{name}")
 
 
-# A line of single non-ASCII characters separated by spaces; _pdf_hint() keeps those whose characters
-# are all CJK. As a class in the pattern, U+3400–U+9FFF would cost ~1.3 ms to compile on every run.
-_SINGLES_LINE = re.compile(r"^[ \t]*[^\s\x00-\x7f](?:[ \t]+[^\s\x00-\x7f])*[ \t]*$", re.M)
+# A line of single non-ASCII characters separated by spaces (matched from the newline before it, in
+# "\n" + span: a pattern starting with a literal is searched for that character, not tried at every
+# position); _pdf_hint() keeps those whose characters are all CJK. As a class in the pattern,
+# U+3400–U+9FFF would cost ~1.3 ms to compile on every run.
+_SINGLES_LINE = re.compile(r"\n[ \t]*([^\s\x00-\x7f](?:[ \t]+[^\s\x00-\x7f])*)[ \t]*(?=\n|\Z)")
 
 
 def _pdf_hint(span: str) -> bool:
     """A line of one CJK character, or of single CJK characters separated by spaces (interleaved headers)."""
-    return any(all("\u3400" <= c <= "\u9fff" for c in m.group().split()) for m in _SINGLES_LINE.finditer(span))
+    return any(all("\u3400" <= c <= "\u9fff" for c in m.group(1).split())
+               for m in _SINGLES_LINE.finditer("\n" + span))
 
 
 def _may_be(layout: str, span: str) -> bool:

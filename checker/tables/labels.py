@@ -117,80 +117,77 @@ def _find(keys: _Keys, parts: tuple[str, ...]):
     return bool(raw), tuple(accepted)
 
 
-class _Labels:
-    """A run of label cells read as one label: token indices and their squashed texts."""
-
-    __slots__ = ("idx", "parts")
-
-    def __init__(self, idx: list[int], texts: list[str]) -> None:
-        self.idx = idx
-        self.parts = tuple(squash(texts[i]) for i in idx)
-
-
 LABELS, RESET, VALUES = 0, 1, 2
-_RESET = (RESET,)
+_RESET = (RESET, None, None)
+
+# One letter per cell for the event scan: a label piece, a sentence (text that cannot be a label), a
+# “/”-like cell, a number (P: a non-negative integer, the usual case; Q: any other) or a blank.
+LABEL, SENTENCE, NA_CODE, PLAIN, ODD, BLANK_CODE = "L", "S", "N", "P", "Q", "B"
+# The events of Prepared._read as runs of codes: label pieces (a “/” between two pieces, or between a
+# piece and a sentence, belongs to the label: 本年增/减 printed one character per line), a sentence,
+# or a run of value cells.
+_EVENT = re.compile(r"(L(?:L|N(?=[LS]))*)|(S)|[NPQB]+")
+
+
+@lru_cache(maxsize=8192)
+def _info(text: str) -> tuple[Cell, str, str, float]:
+    """What ``Prepared`` needs of one cell text: its classification, its event code, its share of the
+    label text (its squashed text if it can be part of a label, else NUL) and its ``Cell.number``."""
+    cell = classify(text)
+    state = cell.state
+    if state == NUMBER:
+        value = cell.value
+        return cell, PLAIN if value >= 0 and value.is_integer() else ODD, "\0", value   # inf: not integer
+    if state == TEXT:
+        if len(text) <= MAX_LABEL and _PROSE.search(text) is None:
+            return cell, LABEL, squash(text), 0.0
+        return cell, SENTENCE, "\0", 0.0
+    if state == NA:
+        return cell, NA_CODE, squash(text), 0.0
+    return cell, BLANK_CODE, "\0", 0.0
 
 
 class Prepared:
     """Cells classified once, shared by every TableDef they are mapped to. The stream of events —
     label runs, sentences that end a row, runs of value cells — does not depend on the TableDef either,
     so it is worked out here once, with the label text that bounds the score; mapping only matches
-    keys and assigns values."""
+    keys and assigns values. Per cell: ``cells`` (classified, without position), ``codes`` (one letter
+    each, see _EVENT) and ``numbers`` (``Cell.number``)."""
 
-    __slots__ = ("start", "end", "origin", "texts", "starts", "ends", "cells", "events", "label_text")
+    __slots__ = ("start", "end", "origin", "texts", "starts", "ends", "cells", "codes", "numbers", "events",
+                 "label_text")
 
     def __init__(self, texts: list[str], starts: list[int], ends: list[int], start: int, end: int,
                  origin: str) -> None:
         self.start, self.end, self.origin = start, end, origin
         self.texts, self.starts, self.ends = texts, starts, ends
-        self.cells = [classify(t) for t in texts]
-        self.events, self.label_text = self._read()
+        if texts:
+            self.cells, codes, parts, self.numbers = zip(*map(_info, texts))
+        else:
+            self.cells, codes, parts, self.numbers = (), (), (), ()
+        self.codes = "".join(codes)
+        self.label_text = "".join(parts)
+        self.events = self._read(parts)
 
-    def _read(self) -> tuple[list[tuple], str]:
-        """The events, and the label text: the squashed text of every cell that can be part of a label,
-        NUL where a label cannot continue. Every key ``_flush`` can match lies inside that text, so it
-        bounds the labels a mapping can find."""
-        cells, texts = self.cells, self.texts
-        n = len(cells)
+    def _read(self, parts: tuple[str, ...]) -> list[tuple]:
+        """The events: (LABELS, token indices, their squashed texts) for a run of label cells read as one
+        label, (RESET, None, None) for a sentence, (VALUES, token indices, how many are numbers).
+        ``label_text`` is the squashed text of every cell that can be part of a label, NUL
+        where a label cannot continue: every key ``_flush`` can match lies inside it, so it bounds the
+        labels a mapping can find."""
+        codes = self.codes
         events: list[tuple] = []
-        parts: list[str] = []
-        buf: list[int] = []
-        run: list[int] = []
-        numbers = 0
-        for i, cell in enumerate(cells):
-            state = cell.state
-            if state == TEXT:
-                if run:
-                    events.append((VALUES, run, numbers))
-                    run, numbers = [], 0
-                text = texts[i]
-                if len(text) <= MAX_LABEL and _PROSE.search(text) is None:
-                    buf.append(i)
-                    parts.append(squash(text))
-                else:                       # a sentence, not a label: it ends the row before it
-                    if buf:
-                        events.append((LABELS, _Labels(buf, texts)))
-                        buf = []
-                    events.append(_RESET)
-                    parts.append("\0")
-                continue
-            if state == NA:
-                parts.append(squash(texts[i]))
-                if buf and i + 1 < n and cells[i + 1].state == TEXT:
-                    buf.append(i)           # “/” between label pieces: 本年增/减 printed one character per line
-                    continue
+        for m in _EVENT.finditer(codes):
+            s, e = m.span()
+            code = codes[s]
+            if code == LABEL:
+                events.append((LABELS, range(s, e), parts[s:e]))
+            elif code == SENTENCE:
+                events.append(_RESET)
             else:
-                parts.append("\0")
-            if buf:
-                events.append((LABELS, _Labels(buf, texts)))
-                buf = []
-            run.append(i)
-            numbers += state == NUMBER
-        if run:
-            events.append((VALUES, run, numbers))
-        if buf:
-            events.append((LABELS, _Labels(buf, texts)))
-        return events, "".join(parts)
+                numbers = codes.count(PLAIN, s, e) + codes.count(ODD, s, e)
+                events.append((VALUES, range(s, e), numbers))
+        return events
 
 
 def prepare(raw: RawTable) -> Prepared:
@@ -257,33 +254,33 @@ class _State:
 
 
 def map_prepared(p: Prepared, tdef: TableDef, normalised: bool = True) -> FilledTable:
-    st = _State(FilledTable(tdef, start=p.start, end=p.end, normalised=normalised, origin=p.origin))
+    st = _State(FilledTable(tdef, p, start=p.start, end=p.end, normalised=normalised, origin=p.origin))
     keys, flat = _keys(tdef), tdef.flat
-    for event in p.events:
-        kind = event[0]
+    for kind, idx, extra in p.events:
         if kind == LABELS:
-            _flush(st, p, event[1], tdef, keys)
+            _flush(st, p, idx, extra, tdef, keys)
         elif kind == RESET:
             st.current = None
         elif flat:
             if st.table.header_found:
-                st.flat_values.extend(event[1])
+                st.flat_values.extend(idx)
         elif st.current is None:
-            st.stray += event[2]
+            st.stray += extra
         else:
-            st.pending.setdefault(st.current, []).extend(event[1])
+            st.pending.setdefault(st.current, []).extend(idx)
     _assign(st, p, tdef)
     st.table.score = _score(st, tdef)
     return st.table
 
 
-def _flush(st: _State, p: Prepared, lab: _Labels, tdef: TableDef, keys: _Keys) -> None:
-    any_key, accepted = _matches(keys, lab.parts)
-    if st.current is not None and not any_key and _inside_row(st, p, tdef, lab):
-        st.pending.setdefault(st.current, []).extend(lab.idx)    # “不详”, “暂无” in a value cell
+def _flush(st: _State, p: Prepared, idx: range, parts: tuple[str, ...], tdef: TableDef, keys: _Keys) -> None:
+    """A run of label cells (token indices ``idx``, squashed texts ``parts``) read as one label."""
+    any_key, accepted = _matches(keys, parts)
+    if st.current is not None and not any_key and _inside_row(st, p, tdef, idx):
+        st.pending.setdefault(st.current, []).extend(idx)    # “不详”, “暂无” in a value cell
         return
     st.current = None
-    table, idx = st.table, lab.idx
+    table = st.table
     last = -1
     for first, last, outside, inside in accepted:
         kind, ident = inside if st.rows_phase else outside
@@ -305,11 +302,11 @@ def _flush(st: _State, p: Prepared, lab: _Labels, tdef: TableDef, keys: _Keys) -
         st.pending.setdefault(st.current, []).extend(idx[last + 1:])   # “不详” right after the row label
 
 
-def _inside_row(st: _State, p: Prepared, tdef: TableDef, lab: _Labels) -> bool:
+def _inside_row(st: _State, p: Prepared, tdef: TableDef, idx: range) -> bool:
     """Short unknown text while the current row still lacks values is a non-numeric cell of it."""
     have = len(st.pending.get(st.current, ()))
-    return (have + len(lab.idx) <= len(tdef.columns_of(st.current))
-            and all(len(p.texts[i].strip()) <= MAX_TEXT_CELL for i in lab.idx))
+    return (have + len(idx) <= len(tdef.columns_of(st.current))
+            and all(len(p.texts[i].strip()) <= MAX_TEXT_CELL for i in idx))
 
 
 def _resolve(entries, rows_phase: bool):
@@ -321,24 +318,24 @@ def _resolve(entries, rows_phase: bool):
 
 
 def _assign(st: _State, p: Prepared, tdef: TableDef) -> None:
-    t, cells, texts, starts, ends = st.table, p.cells, p.texts, p.starts, p.ends
-    filled = t.cells
+    t, cells, starts, ends = st.table, p.cells, p.starts, p.ends
+    index = t.index
     if tdef.flat:
         tcells, vals = tdef.cells, st.flat_values
-        for (r, c), i in zip(tcells, vals):
-            cell = cells[i]
-            filled[(r, c)] = Cell(texts[i], cell.state, cell.value, starts[i], ends[i])
+        index.update(zip(tcells, vals))
+        for (r, _c), i in zip(tcells, vals):
             t.rows_found.setdefault(r, (starts[i], ends[i]))
         st.stray += sum(1 for i in vals[len(tcells):] if cells[i].state == NUMBER)
         if len(vals) < len(tcells):
             t.short_rows.extend(sorted({r for r, _ in tcells[len(vals):]}, key=list(tdef.rows).index))
         return
     for rid, toks in st.pending.items():
+        if len(toks) == len(tdef.columns_of(rid)):         # the usual row: one value per column
+            index.update(zip(tdef.keys_of(rid), toks))
+            continue
         cols = _columns_for(t, tdef, rid, toks)
         toks = _trim(p, toks, len(cols))
-        for col, i in zip(cols, toks):
-            cell = cells[i]
-            filled[(rid, col)] = Cell(texts[i], cell.state, cell.value, starts[i], ends[i])
+        index.update(zip(tdef.keys_of(rid) if cols is tdef.columns_of(rid) else [(rid, c) for c in cols], toks))
         if len(toks) > len(cols):
             st.stray += sum(1 for i in toks[len(cols):] if cells[i].state == NUMBER)
         elif len(toks) < len(cols):
@@ -378,5 +375,5 @@ def _score(st: _State, tdef: TableDef) -> float:
         found = len(t.columns_found) + len(st.groups_found)
     else:
         found = sum(1 for r in tdef.data_rows if r in t.rows_found) + len(t.columns_found)
-    filled = len(t.cells) / max(len(tdef.cells), 1)      # every key of t.cells is one of tdef.cells
+    filled = len(t.index) / max(len(tdef.cells), 1)      # every key of t.index is one of tdef.cells
     return found + filled - st.stray

@@ -72,7 +72,7 @@ class TableDef:
     The derived lookups are computed once here, since every mapping of every report reads them."""
 
     __slots__ = ("id", "generation", "section", "name", "title", "columns", "rows", "blocks", "header_keys",
-                 "flat", "_row_blocks", "data_rows", "cells")
+                 "flat", "_row_blocks", "data_rows", "cells", "_row_keys")
 
     def __init__(self, id: str, generation: str, section: str, name: str, title: str, columns: dict[str, Column],
                  rows: dict[str, Row], blocks: tuple[Block, ...], header_keys: tuple[str, ...] = ()) -> None:
@@ -82,6 +82,7 @@ class TableDef:
         self._row_blocks = {r: b for b in blocks for r in b.rows}
         self.data_rows = tuple(r for r in rows if rows[r].data)
         self.cells = tuple((r, c) for r in self.data_rows for c in self.columns_of(r))
+        self._row_keys = {r: tuple((r, c) for c in self.columns_of(r)) for r in self._row_blocks}
 
     def __repr__(self) -> str:
         return f"TableDef({self.generation}:{self.id})"
@@ -91,6 +92,10 @@ class TableDef:
 
     def columns_of(self, row_id: str) -> tuple[str, ...]:
         return self._row_blocks[row_id].columns
+
+    def keys_of(self, row_id: str) -> tuple[tuple[str, str], ...]:
+        """The cell keys of a row, ``(row_id, column)`` for every column of ``columns_of``."""
+        return self._row_keys[row_id]
 
     def cell_name(self, row_id: str, col_id: str) -> str:
         row = self.rows[row_id]
@@ -159,13 +164,19 @@ class Cell(MutableRecord):
 
 
 class FilledTable(MutableRecord):
-    __slots__ = ("tdef", "cells", "rows_found", "columns_found", "header_found", "start", "end", "normalised",
-                 "origin", "score", "short_rows", "_numbers")
+    """A table as read from a report. Which token of ``source`` (the cells it was read from: parallel
+    per-token lists ``texts``, ``starts``, ``ends``, ``cells`` (classified, without position) and
+    ``numbers`` (``Cell.number``)) fills each template cell is ``index``; the positioned ``Cell``
+    objects of ``cells`` are built only when asked for, since the checks read the lists directly."""
 
-    def __init__(self, tdef: TableDef, start: int = -1, end: int = -1, normalised: bool = True,
+    __slots__ = ("tdef", "source", "index", "rows_found", "columns_found", "header_found", "start", "end",
+                 "normalised", "origin", "score", "short_rows", "_cells", "_numbers")
+
+    def __init__(self, tdef: TableDef, source, start: int = -1, end: int = -1, normalised: bool = True,
                  origin: str = "") -> None:
         self.tdef = tdef
-        self.cells: dict[tuple[str, str], Cell] = {}
+        self.source = source
+        self.index: dict[tuple[str, str], int] = {}         # (row id, column id) -> token of source
         self.rows_found: dict[str, tuple[int, int]] = {}     # row id -> label span
         self.columns_found: set[str] = set()
         self.header_found = False
@@ -174,28 +185,48 @@ class FilledTable(MutableRecord):
         self.origin = origin
         self.score = 0.0
         self.short_rows: list[str] = []   # rows with fewer values than columns
+        self._cells: dict | None = None
         self._numbers: dict | None = None
 
     @property
     def generation(self) -> str:
         return self.tdef.generation
 
+    @property
+    def cells(self) -> dict[tuple[str, str], Cell]:
+        """Every filled cell, with its position, in ``index`` order; read once the table is complete
+        (tables are not changed after extraction)."""
+        if self._cells is None:
+            src = self.source
+            texts, starts, ends, base = src.texts, src.starts, src.ends, src.cells
+            self._cells = {k: Cell(texts[i], base[i].state, base[i].value, starts[i], ends[i])
+                           for k, i in self.index.items()}
+        return self._cells
+
+    def classified(self, row: str, col: str) -> Cell | None:
+        """The cell's text, state and value (no position), or None when it was not filled."""
+        i = self.index.get((row, col))
+        return None if i is None else self.source.cells[i]
+
+    def cell_codes(self) -> str:
+        """The event codes (labels.Prepared) of the filled cells, in ``index`` order."""
+        return "".join(map(self.source.codes.__getitem__, self.index.values()))
+
     def value(self, row: str, col: str) -> float:
-        cell = self.cells.get((row, col))
-        return cell.number if cell else 0.0
+        i = self.index.get((row, col))
+        return 0.0 if i is None else self.source.numbers[i]
 
     def numbers(self) -> dict[tuple[str, str], float]:
-        """``Cell.number`` of every cell, for the relations; read once the table is complete (tables are
-        not changed after extraction)."""
+        """``Cell.number`` of every cell, for the relations."""
         if self._numbers is None:
-            self._numbers = {k: c.number for k, c in self.cells.items()}
+            self._numbers = dict(zip(self.index, map(self.source.numbers.__getitem__, self.index.values())))
         return self._numbers
 
     def has_numbers(self) -> bool:
-        return any(c.state == NUMBER for c in self.cells.values())
+        return any(self.source.cells[i].state == NUMBER for i in self.index.values())
 
     def span(self, row: str, col: str) -> tuple[int, int]:
-        cell = self.cells.get((row, col))
-        if cell is not None and cell.start >= 0:
-            return cell.start, cell.end
+        i = self.index.get((row, col))
+        if i is not None and self.source.starts[i] >= 0:
+            return self.source.starts[i], self.source.ends[i]
         return self.rows_found.get(row, (self.start, self.start))

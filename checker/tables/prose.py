@@ -166,19 +166,26 @@ def _collect(text: str, pos: int, total: Number, phrase: str, unit: str) -> Coun
 
 
 def _clauses(text: str, start: int, end: int, unit: str, cl: CountList) -> None:
-    pos = start
-    for m in list(_CLAUSE.finditer(text, start, end)) + [None]:
-        stop = m.start() if m else end
-        clause = text[pos:stop]
-        c = next((c for c in COUNT.finditer(clause) if UNIT_FAMILY[c.group(3)] == unit), None)
-        if c:
-            if c.group(2) or _APPROX.search(clause[:c.start()][-3:]):
+    """The first count of ``unit`` in each clause of the sentence ``text[start:end]``, and the share
+    stated after it. The sentence's counts are found in one scan: no count can hold a clause separator
+    (nor see past one: none is a digit, dot, space or %), so they are the counts each clause has."""
+    sentence = text[start:end]
+    counts = [c for c in COUNT.finditer(sentence) if UNIT_FAMILY[c.group(3)] == unit]
+    k, pos = 0, 0
+    for m in list(_CLAUSE.finditer(sentence)) + [None]:
+        stop = m.start() if m else len(sentence)
+        while k < len(counts) and counts[k].start() < pos:
+            k += 1
+        if k < len(counts) and counts[k].start() < stop:
+            c = counts[k]
+            if c.group(2) or _APPROX.search(sentence[max(pos, c.start() - 3):c.start()]):
                 cl.approximate = True
-            cl.parts.append(Number(int(c.group(1)), pos + c.start(1), pos + c.end(1)))
-        p = _PERCENT.search(clause)
-        if p and cl.parts:
-            decimals = len(p.group(2) or "")
-            cl.parts[-1].percent = (float(p.group(1)), decimals, pos + p.start(1), pos + p.end(1))
+            cl.parts.append(Number(int(c.group(1)), start + c.start(1), start + c.end(1)))
+        if cl.parts:
+            p = _PERCENT.search(text, start + pos, start + stop)
+            if p:
+                decimals = len(p.group(2) or "")
+                cl.parts[-1].percent = (float(p.group(1)), decimals, p.start(1), p.end(1))
         pos = stop + 1
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from fnmatch import fnmatchcase
-from functools import lru_cache
 
 from ..model.record import MutableRecord, Record
 from .model import FilledTable, TableDef
@@ -32,8 +31,11 @@ class Term(Record):
         self.pattern = pattern      # first is a glob
 
 
-class Relation(Record):
-    __slots__ = ("table", "lhs", "rhs", "scope", "over", "tolerance")
+class Relation:
+    """A compiled relation. Compared by identity: it keys the memo of its plans (``_plan``), and
+    hashing it by value (every term) cost more than the plan saved."""
+
+    __slots__ = ("table", "lhs", "rhs", "scope", "over", "tolerance", "plans")
 
     def __init__(self, table: str, lhs: tuple[Term, ...], rhs: tuple[Term, ...], scope: str,
                  over: tuple[str, ...] | str, tolerance: float = 0.0) -> None:
@@ -41,6 +43,10 @@ class Relation(Record):
         self.scope = scope          # "column" | "row"
         self.over = over            # ids, or "all"
         self.tolerance = tolerance
+        self.plans: dict = {}       # TableDef -> _plan(self, it)
+
+    def __repr__(self) -> str:
+        return f"Relation({self.table}: {self.lhs!r} == {self.rhs!r}, {self.scope} {self.over!r})"
 
 
 class Instance(MutableRecord):
@@ -160,15 +166,22 @@ def _total(terms, nums) -> float:
         if len(keys) == 1:
             total += sign * nums[keys[0]]       # == sign * sum([v]): 0.0 + (-0.0) is 0.0 either way
         else:
-            total += sign * sum([nums[k] for k in keys])
+            total += sign * sum(map(nums.__getitem__, keys))
     return total
 
 
-@lru_cache(maxsize=64)
 def _plan(rel: Relation, tdef: TableDef):
     """The terms expanded to ids, and for every column or row the relation is checked for, the cell
     keys of each term: (sides, ((o, (lhs, rhs)), ...)); None when ``tdef`` lacks an id. Once per
     relation and table definition."""
+    try:
+        return rel.plans[tdef]
+    except KeyError:
+        plan = rel.plans[tdef] = _make_plan(rel, tdef)
+        return plan
+
+
+def _make_plan(rel: Relation, tdef: TableDef):
     ids = _ids(tdef, rel.scope)
     sides = []
     for side in (rel.lhs, rel.rhs):
@@ -188,16 +201,15 @@ def _plan(rel: Relation, tdef: TableDef):
 
 def _instance(rel, ft: FilledTable, sides, o: str) -> Instance | None:
     """The equation for column or row ``o``; None when a cell is missing."""
-    cells, values, totals = [], [], []
+    cells, values, totals, nums = [], [], [], ft.numbers()
     for side in sides:
         side_values, total = [], 0.0
         for term, ids in side:
             keys = [(i, o) for i in ids] if rel.scope == "column" else [(o, i) for i in ids]
-            got = [ft.cells.get(k) for k in keys]
-            if any(c is None for c in got):
+            if any(k not in nums for k in keys):
                 return None
             cells.extend(keys)
-            vals = [c.number for c in got]
+            vals = [nums[k] for k in keys]
             total += term.sign * sum(vals)
             side_values.append(vals)
         values.append(side_values)

@@ -7,7 +7,7 @@ import re
 from hypothesis import given, settings, strategies as st
 
 from checker.normalise import mojibake, pinyin
-from checker.normalise.mapped import MappedText, StepEdit
+from checker.normalise.mapped import CharEdits, MappedText, StepEdit
 from checker.normalise.script import _SET_TESTS, CharSet, has_astral
 
 # --- mojibake: the whole-text pre-test ------------------------------------------------------------
@@ -161,8 +161,46 @@ def test_mapping_equals_walking_every_step(case):
         for e in edits:
             s = _to_original_walking_every_step(m, e.start, False, idx)
             t = _to_original_walking_every_step(m, e.end, True, idx)
-            want.append((e, s, max(s, t)))
+            want.append((s, max(s, t), e.replacement, e.note))
         assert m.edits_of(f"t{idx}") == want
+
+
+@settings(max_examples=300)
+@given(steps(), st.data())
+def test_span_mapping_in_bulk_equals_one_by_one(case, data):
+    text, step_edits = case
+    m = MappedText(text)
+    m.apply("s", [StepEdit(s, e, r, "t") for s, e, r in step_edits[0]])
+    smap = m.steps[0][2]
+    if smap is None:
+        return
+    n = len(m.text)
+    spans = sorted(data.draw(st.lists(st.tuples(st.integers(0, n), st.integers(0, 3)), max_size=20)))
+    spans = [(s, min(n, s + w)) for s, w in spans]
+    assert smap.spans_to_old(spans) == [(smap.to_old(s, False), smap.to_old(t, True)) for s, t in spans]
+
+
+@settings(max_examples=300)
+@given(steps(), st.data())
+def test_char_edits_list_as_their_characters_one_by_one(case, data):
+    """A CharEdits after position-moving steps: the same text and the same edits_of as one StepEdit
+    per changed character."""
+    text, step_edits = case
+    packed, single = MappedText(text), MappedText(text)
+    for i, edits in enumerate(step_edits[:-1]):
+        for m in (packed, single):
+            m.apply(f"s{i}", [StepEdit(s, e, r, f"t{i}") for s, e, r in edits])
+    current = packed.text
+    lo = data.draw(st.integers(0, len(current)))
+    hi = data.draw(st.integers(lo, len(current)))
+    offsets = sorted(data.draw(st.sets(st.integers(0, max(0, hi - lo - 1)), max_size=6))) if hi > lo else []
+    new = "".join("Z" if k in offsets else c for k, c in enumerate(current[lo:hi]))
+    packed.apply("chars", [CharEdits(lo, hi, new, "chars", current[lo:hi], offsets)] if offsets else [])
+    single.apply("chars", [StepEdit(lo + k, lo + k + 1, "Z", "chars", current[lo + k]) for k in offsets])
+    assert packed.text == single.text
+    assert packed.edits_of("chars") == single.edits_of("chars")
+    for pos in range(len(packed.text) + 1):
+        assert packed.to_original(pos) == single.to_original(pos)
 
 
 # --- width: the plain-class pre-test --------------------------------------------------------------

@@ -11,7 +11,7 @@ from functools import lru_cache
 from hypothesis import given, settings, strategies as st
 
 from checker.normalise import script
-from checker.normalise.mapped import StepEdit
+from checker.normalise.mapped import CharEdits, StepEdit
 
 
 @lru_cache(maxsize=1)
@@ -85,8 +85,12 @@ def _edits_per_line_with_library(text: str) -> list[StepEdit]:
     return out
 
 
-def _key(e: StepEdit):
-    return e.start, e.end, e.replacement, e.tag, e.note
+def _keys(e: StepEdit):
+    """The edit's key, or one per changed character of a CharEdits: the edits the step stands for."""
+    if type(e) is CharEdits:
+        assert len(e.replacement) == len(e.note) == e.end - e.start and e.offsets == sorted(e.offsets)
+        return [(e.start + k, e.start + k + 1, e.replacement[k], e.tag, e.note[k]) for k in e.offsets]
+    return [(e.start, e.end, e.replacement, e.tag, e.note)]
 
 
 @settings(max_examples=400)
@@ -94,5 +98,8 @@ def _key(e: StepEdit):
 def test_step_edits_equal_library_per_line(text):
     ctx: dict = {}
     got = script.edits(text, ctx)
-    assert list(map(_key, got)) == list(map(_key, _edits_per_line_with_library(text)))
+    assert [k for e in got for k in _keys(e)] == [k for e in _edits_per_line_with_library(text) for k in _keys(e)]
+    for e in got:         # a CharEdits rewrites exactly its listed characters
+        if type(e) is CharEdits:
+            assert [k for k, (a, b) in enumerate(zip(e.note, e.replacement)) if a != b] == e.offsets
     assert ctx["traditional_count"] == sum(1 for c in text if c in script.traditional_chars())

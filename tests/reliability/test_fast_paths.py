@@ -18,7 +18,8 @@ spans = st.lists(st.tuples(st.integers(0, 60), st.integers(0, 20)).map(lambda p:
 @given(spans, st.integers(0, 70), st.integers(0, 15))
 def test_claimed_overlap_matches_linear_scan(claimed, s, width):
     t = s + width
-    assert _Claimed(claimed).overlaps(s, t) == any(a < t and s < b for a, b in claimed)
+    overlaps = any(a < t and s < b for a, b in claimed)
+    assert _Claimed(claimed).unclaimed([(s, t, "r", "n")]) == ([] if overlaps else [(s, t, "r", "n")])
 
 
 @given(st.text(alphabet="abcXYZ政府Ä12 ", max_size=30))
@@ -61,29 +62,42 @@ def test_title_identification_matches_full_ratio(title):
 
 
 def _headings_line_by_line(text: str, labels: tuple[str, ...]):
-    """find_headings as first written: every line of str.splitlines() tried in turn."""
-    from checker.parse.headings import _match
+    """find_headings as first written: each line of str.splitlines() matched against both levels."""
+    from checker.parse.headings import _LEVEL1, _LEVEL2, Heading, _is_table_line, _title_part, cn_to_int
 
-    out, pos = [], 0
+    out, base = [], 0
     for line in text.splitlines(keepends=True):
-        h = _match(line, pos, labels)
-        if h:
-            out.append(h)
-        pos += len(line)
+        body = line.rstrip("\r\n")
+        for level, rx in ((1, _LEVEL1), (2, _LEVEL2)):
+            m = rx.match(body)
+            if not m:
+                continue
+            number, title = cn_to_int(m.group("num")), _title_part(m.group("title"))
+            if number is None or title is None or _is_table_line(body) or (level == 1 and title.startswith(labels)):
+                break
+            sep = m.group("sep") if level == 1 else ""
+            sep_start = base + (m.start("sep") if level == 1 else m.end("num"))
+            out.append(Heading(level, number, m.group("num"), sep, title, base, base + len(body),
+                               base + m.start("num"), sep_start,
+                               base + (m.end("sep") if level == 1 else m.end("num")),
+                               base + m.start("title"), base + m.start("title") + len(title)))
+            break
+        base += len(line)
     return out
 
 
 heading_texts = st.lists(st.sampled_from(
     ["一、", "二 ", "（三）", "(四)", "十一．", "  ", "\t", "总体情况", "主动公开", "政府信息", "。", "：", "|", "12 ",
-     "3", "\n", "\r\n", "\r", "\u2028", "\x0c", "\x85", "一是", "a"]), max_size=30).map("".join)
+     "3", "\n", "\r\n", "\r", "\r\r\n", " \r\n", "\u2028", "\x0c", "\x85", "一是", "a"]), max_size=30).map("".join)
 
 
 @settings(max_examples=300)
 @given(heading_texts, st.sampled_from([(), ("主动公开",), ("政府信息", "总体")]))
 def test_heading_scan_matches_line_by_line(text, labels):
-    from checker.parse.headings import find_headings
+    from checker.parse.headings import find_headings, without_table_rows
 
     assert find_headings(text, labels) == _headings_line_by_line(text, labels)
+    assert without_table_rows(find_headings(text), labels) == find_headings(text, labels)
 
 
 _PDF_HINT_AS_ONE_PATTERN = re.compile(r"^[ \t]*[\u3400-\u9fff](?:[ \t]+[\u3400-\u9fff])*[ \t]*$", re.M)
@@ -96,3 +110,14 @@ def test_pdf_layout_hint_matches_single_pattern(span):
     from checker.tables.extract import _pdf_hint
 
     assert _pdf_hint(span) == (_PDF_HINT_AS_ONE_PATTERN.search(span) is not None)
+
+
+@given(st.text(alphabet="ab\n\r区\u2028"))
+def test_line_starts_are_the_offsets_after_each_newline(text):
+    from checker.model.source import Source
+
+    source = Source("r.txt", text)
+    assert source.line_starts == [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+    for offset in range(len(text) + 1):
+        line, col = source.line_col(offset)
+        assert text[:offset].count("\n") + 1 == line and offset - (text.rfind("\n", 0, offset) + 1) + 1 == col

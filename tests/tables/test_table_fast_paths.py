@@ -1,0 +1,141 @@
+"""The table area's fast paths against the straightforward code they replaced: the event stream of
+Prepared (one regex over per-cell codes instead of a loop over cells), FilledTable's lazily built
+cells and index-based accessors, the sentence-wide count scan of prose lists, and the pdf hint."""
+
+from __future__ import annotations
+
+import random
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from checker.tables import prose
+from checker.tables.extract import _pdf_hint, parse_span
+from checker.tables.labels import _PROSE, LABELS, MAX_LABEL, RESET, VALUES, Prepared, classify
+from checker.tables.model import NA, NUMBER, TEXT, squash, tables_for
+from checker.tables.prose import _APPROX, _CLAUSE, _PERCENT, COUNT, UNIT_FAMILY, Number, find_lists
+from checker.tables.render import render
+from tablegen import valid_values
+
+CELLS = ["", "5", "12", "-3", "2.5", "1,000", "增加3", "/", "—", "无", "不详", "其他", "行政复议", "本年新收",
+         "总计", "结果维持", "这是一句话。", "其中；", "自然人", "x" * 70, "商业", "企业", " "]
+
+
+def _reference_events(texts):
+    """Prepared's events and label text as the per-cell loop worked them out."""
+    cells = [classify(t) for t in texts]
+    events, parts, buf, run, numbers = [], [], [], [], 0
+    for i, cell in enumerate(cells):
+        if cell.state == TEXT:
+            if run:
+                events.append((VALUES, run, numbers))
+                run, numbers = [], 0
+            if len(texts[i]) <= MAX_LABEL and _PROSE.search(texts[i]) is None:
+                buf.append(i)
+                parts.append(squash(texts[i]))
+            else:
+                if buf:
+                    events.append((LABELS, buf, tuple(squash(texts[j]) for j in buf)))
+                    buf = []
+                events.append((RESET, None, None))
+                parts.append("\0")
+            continue
+        if cell.state == NA:
+            parts.append(squash(texts[i]))
+            if buf and i + 1 < len(cells) and cells[i + 1].state == TEXT:
+                buf.append(i)
+                continue
+        else:
+            parts.append("\0")
+        if buf:
+            events.append((LABELS, buf, tuple(squash(texts[j]) for j in buf)))
+            buf = []
+        run.append(i)
+        numbers += cell.state == NUMBER
+    if run:
+        events.append((VALUES, run, numbers))
+    if buf:
+        events.append((LABELS, buf, tuple(squash(texts[j]) for j in buf)))
+    return events, "".join(parts)
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts=st.lists(st.sampled_from(CELLS), max_size=30))
+def test_prepared_events_equal_the_per_cell_loop(texts):
+    p = Prepared(texts, list(range(len(texts))), list(range(len(texts))), 0, len(texts), "test")
+    events = [(k, None if i is None else list(i), x) for k, i, x in p.events]
+    assert (events, p.label_text) == _reference_events(texts)
+    assert list(p.cells) == [classify(t) for t in texts]
+    assert list(p.numbers) == [c.number for c in p.cells]
+
+
+@settings(max_examples=40, deadline=None)
+@given(seed=st.integers(0, 10**6), tid=st.sampled_from(("t2", "t3", "t4")),
+       layout=st.sampled_from(("tabs", "pipe", "aligned", "cells")), blank=st.integers(0, 5))
+def test_filled_table_accessors_agree_with_its_cells(seed, tid, layout, blank):
+    tdef = tables_for("gov-2021")[tid]
+    values = valid_values(tdef, random.Random(seed))
+    for key in list(values)[:blank]:
+        values[key] = ""
+    text = render(tdef, values, layout)
+    ft = parse_span(text, 0, len(text), tid)
+    assert ft is not None
+    cells = ft.cells
+    assert list(cells) == list(ft.index)
+    for (r, c), cell in cells.items():
+        assert (cell.text, cell.start, cell.end) == (text[cell.start:cell.end], *ft.span(r, c))
+        assert ft.value(r, c) == cell.number == ft.numbers()[(r, c)]
+        assert ft.classified(r, c).state == cell.state
+    assert ft.has_numbers() == any(c.state == NUMBER for c in cells.values())
+    assert len(ft.cell_codes()) == len(cells)
+
+
+def _reference_clauses(text, start, end, unit, cl):
+    """prose._clauses as it scanned each clause on its own."""
+    pos = start
+    for m in list(_CLAUSE.finditer(text, start, end)) + [None]:
+        stop = m.start() if m else end
+        clause = text[pos:stop]
+        c = next((c for c in COUNT.finditer(clause) if UNIT_FAMILY[c.group(3)] == unit), None)
+        if c:
+            if c.group(2) or _APPROX.search(clause[:c.start()][-3:]):
+                cl.approximate = True
+            cl.parts.append(Number(int(c.group(1)), pos + c.start(1), pos + c.end(1)))
+        p = _PERCENT.search(clause)
+        if p and cl.parts:
+            cl.parts[-1].percent = (float(p.group(1)), len(p.group(2) or ""), pos + p.start(1), pos + p.end(1))
+        pos = stop + 1
+
+
+def _lists(text):
+    return [(cl.total.value, cl.total.start, cl.phrase, cl.asides, cl.approximate,
+             [(p.value, p.start, p.end, p.percent) for p in cl.parts]) for cl in find_lists(text)]
+
+
+PROSE = ["其中", "共", "在", "中", "：", "，", ",", "；", "。", "\n", "件", "宗", "项", "占", "%", "1", "2", "0", ".",
+         " ", "多", "约", "①", "“", "(", ")", "申请", "5"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.lists(st.sampled_from(PROSE), max_size=40).map("".join))
+def test_sentence_count_scan_equals_clause_by_clause(text):
+    fast = _lists(text)
+    saved = prose._clauses
+    prose._clauses = _reference_clauses
+    try:
+        slow = _lists(text)
+    finally:
+        prose._clauses = saved
+    assert fast == slow
+
+
+_OLD_SINGLES = re.compile(r"^[ \t]*[^\s\x00-\x7f](?:[ \t]+[^\s\x00-\x7f])*[ \t]*$", re.M)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.lists(st.sampled_from(["一", "二", " ", "\t", "\n", "\r", "a", "é", "行政", "\u3000"]),
+                     max_size=30).map("".join))
+def test_pdf_hint_equals_line_anchored_pattern(text):
+    expected = any(all("\u3400" <= c <= "\u9fff" for c in m.group().split()) for m in _OLD_SINGLES.finditer(text))
+    assert _pdf_hint(text) == expected
