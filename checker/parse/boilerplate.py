@@ -21,6 +21,11 @@ def patterns() -> dict[str, re.Pattern]:
     """Per position, one pattern matching where any of the file's patterns for it matches: a line is
     tested in one pass instead of one per pattern. (The patterns hold no backreferences, so joining
     them as alternatives changes nothing but group numbers.)"""
+    return {k: re.compile("|".join(f"(?:{raw})" for raw in v) if v else "(?!)") for k, v in pattern_sources().items()}
+
+
+def pattern_sources() -> dict[str, list[str]]:
+    """The data file's patterns, as written, per position (head, tail)."""
     out: dict[str, list[str]] = {HEAD: [], TAIL: []}
     section = "both"
     for raw in data_path("boilerplate.txt").read_text(encoding="utf-8").splitlines():
@@ -31,7 +36,7 @@ def patterns() -> dict[str, re.Pattern]:
             continue
         for where in ((HEAD, TAIL) if section == "both" else (section,)):
             out[where].append(raw)
-    return {k: re.compile("|".join(f"(?:{raw})" for raw in v) if v else "(?!)") for k, v in out.items()}
+    return out
 
 
 def is_boilerplate(line: str, where: str) -> bool:

@@ -9,24 +9,13 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from checker.parse import boilerplate as bp
-from checker.resources import data_path
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 
 
 def _separate_patterns() -> dict[str, list[re.Pattern]]:
     """The data file's patterns compiled one by one, as is_boilerplate first tried them."""
-    out: dict[str, list[re.Pattern]] = {bp.HEAD: [], bp.TAIL: []}
-    section = "both"
-    for raw in data_path("boilerplate.txt").read_text(encoding="utf-8").splitlines():
-        if not raw.strip() or raw.startswith("#"):
-            continue
-        if raw.startswith("[") and raw.rstrip().endswith("]"):
-            section = raw.strip()[1:-1]
-            continue
-        for where in ((bp.HEAD, bp.TAIL) if section == "both" else (section,)):
-            out[where].append(re.compile(raw))
-    return out
+    return {where: [re.compile(raw) for raw in raws] for where, raws in bp.pattern_sources().items()}
 
 
 SEPARATE = _separate_patterns()
