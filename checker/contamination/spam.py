@@ -22,6 +22,7 @@ _LATIN_SHAPE = re.compile(
 # starts with look-arounds, which make the regex engine try every position of the text
 _LATIN_SUFFIX = re.compile(r"[a-z0-9.](?:亚洲官网|\(中国\)官方网站|（中国）官方网站|官方网站|官网|app官网下载|app下载|网页版|"
                            r"体育|娱乐|最新网址)")
+_RUN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789.")
 _AGENCY_AFTER = re.compile(r" ?(?:(?:19|20)\d{2}\s*年|门户网站|政府门户|年度报告|办公室|政务公开|政务服务|人民政府|"
                            r"党工委|管委会|信息公开|[^\s，。、；：,.;:]{0,8}(?:大道|路|街)\d+号)")
 _AGENCY_BEFORE = re.compile(r"(?:加强与|来源[:：]|发布机构[:：]|联系地址[:：]|地址[:：]|请联系|请与|由)\s*$")
@@ -63,8 +64,7 @@ def _analyse(doc) -> list[SpamName]:
     text = doc.text
     folded, found_hits = folded_hits(doc)
     lex = lexicon_for(doc)
-    latin = _LATIN_SHAPE.finditer(folded) if _LATIN_SUFFIX.search(folded) else ()
-    spans = _merge(list(_brand_spans(lex, folded, found_hits)) + [(m.start(), m.end()) for m in latin])
+    spans = _merge(list(_brand_spans(lex, folded, found_hits)) + latin_shapes(folded))
     found = [SpamName(s, e, text[s:e]) for s, e in (_with_suffix(lex, folded, s, e) for s, e in spans)]
     title = doc.title
     for n in found:
@@ -73,6 +73,26 @@ def _analyse(doc) -> list[SpamName]:
     for n in found:
         n.role = PHRASE if n.slot == PHRASE else AGENCY if n.name in agency_names else FREE
     return found
+
+
+def latin_shapes(folded: str) -> list[tuple[int, int]]:
+    """Spans of ``_LATIN_SHAPE.finditer(folded)``, found without trying the pattern at every position.
+
+    A match starts where a run of [a-z0-9.] starts and ends inside that run, right before a suffix; so
+    the pattern is tried only at the starts of runs that a suffix follows somewhere (``_LATIN_SUFFIX``,
+    which starts with a literal class, finds those at C speed). Runs are maximal, so matches of
+    different runs never overlap and each run start is tried exactly as finditer would try it."""
+    out, tried = [], -1
+    for hit in _LATIN_SUFFIX.finditer(folded):
+        start = hit.start()
+        while start and folded[start - 1] in _RUN_CHARS:
+            start -= 1
+        if start != tried:
+            tried = start
+            m = _LATIN_SHAPE.match(folded, start)
+            if m:
+                out.append(m.span())
+    return out
 
 
 def _brand_spans(lex, folded: str, found_hits):

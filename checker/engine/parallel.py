@@ -74,10 +74,19 @@ def check_many(paths: list[str], rules: list, spec: RunSpec, jobs: int) -> Itera
     """Results for ``paths`` in order, on up to ``jobs`` processes (standard input is read here)."""
     n = workers_for(len(paths), jobs)
     if n <= 1 or "-" in paths:
-        for p in paths:
-            yield check_one(p, rules, spec)
-        return
-    yield from _pooled(paths, rules, spec, n)
+        yield from _in_process(paths, rules, spec)
+    else:
+        yield from _pooled(paths, rules, spec, n)
+
+
+def _in_process(paths: list[str], rules: list, spec: RunSpec) -> Iterator[FileResult]:
+    for i, p in enumerate(paths):
+        yield check_one(p, rules, spec)
+        if i == 0 and len(paths) > 1:
+            # Modules, rules and patterns are all loaded by now and live to the end: out of the
+            # collector's reach, full collections no longer walk them after every few files.
+            gc.freeze()
+    gc.unfreeze()
 
 
 def _pooled(paths: list[str], rules: list, spec: RunSpec, n: int) -> Iterator[FileResult]:

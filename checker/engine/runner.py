@@ -60,13 +60,10 @@ def check_source(source: Source, rules: list[Rule], template: str | None = None,
     doc = Document(source, template_override=template, options=options or {})
     diags: list[Diagnostic] = []
     tid = doc.template.id
-    active = [r for r in rules if r.applies_to(tid)]
-    late = [r for r in active if getattr(r.module, "AFTER_SUPPRESSIONS", False)]   # e.g. GL901
-    late_ids = {id(r) for r in late}
-    for rule in active:
-        if id(rule) not in late_ids:
-            diags.extend(rule.module.check(doc, rule))
-    diags = apply_suppressions(doc, diags, {r.code for r in active})
+    early, late, codes = _plan(rules, tid)
+    for rule in early:
+        diags.extend(rule.module.check(doc, rule))
+    diags = apply_suppressions(doc, diags, codes)
     for rule in late:
         diags.extend(rule.module.check(doc, rule))
     for d in diags:
@@ -78,6 +75,26 @@ def check_source(source: Source, rules: list[Rule], template: str | None = None,
     info = {"id": tid, "name": doc.template.name, "basis": doc.template.basis,
             "reason": meta.template_source, "year": meta.year}
     return FileResult(source.path, diags, source, None, info, outline(doc))
+
+
+# (template id, the rules by identity) → the rules that apply, split at the suppression step: a run
+# checks many files with one rule list, so the split is worked out once per template, not per file.
+# A plan keeps its rules alive, so an id in a key is never reused by another rule while the key exists.
+_PLANS: dict[tuple, tuple[tuple[Rule, ...], list[Rule], list[Rule], frozenset[str]]] = {}
+
+
+def _plan(rules: list[Rule], tid: str) -> tuple[list[Rule], list[Rule], frozenset[str]]:
+    key = (tid, *map(id, rules))
+    plan = _PLANS.get(key)
+    if plan is None:
+        active = [r for r in rules if r.applies_to(tid)]
+        after = [getattr(r.module, "AFTER_SUPPRESSIONS", False) for r in active]     # e.g. GL901
+        plan = (tuple(rules), [r for r, a in zip(active, after) if not a],
+                [r for r, a in zip(active, after) if a], frozenset(r.code for r in active))
+        if len(_PLANS) >= 64:
+            _PLANS.clear()
+        _PLANS[key] = plan
+    return plan[1], plan[2], plan[3]
 
 
 def check_path(path: str, rules: list[Rule], template: str | None = None,

@@ -121,3 +121,12 @@ def test_line_starts_are_the_offsets_after_each_newline(text):
     for offset in range(len(text) + 1):
         line, col = source.line_col(offset)
         assert text[:offset].count("\n") + 1 == line and offset - (text.rfind("\n", 0, offset) + 1) + 1 == col
+
+
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from(["bet", "365", "x1", ".", "app", "下载", "官网", "app下载", "体育", "娱乐", "(中国)官方网站",
+                                 "网页版", "区", " ", "2023", "a"]), max_size=14).map("".join))
+def test_latin_spam_shapes_match_a_full_scan(folded):
+    from checker.contamination.spam import _LATIN_SHAPE, latin_shapes
+
+    assert latin_shapes(folded) == [m.span() for m in _LATIN_SHAPE.finditer(folded)]
