@@ -7,16 +7,15 @@ import re
 from ..model.record import MutableRecord
 from .numerals import cn_to_int
 
-# Level 1: 一、总体情况 | 一 概述 | 一．… ; the separator is kept to check the house style (、).
+# Level 1: 一、总体情况 | 一 概述 | 一．… (the separator is kept to check the house style, 、); level 2:
+# （一）…. Both are matched at line starts of a whole text (re.M: ^ and $ at every line).
 _LEVEL1 = re.compile(
-    r"^[ \t]*(?P<num>[一二三四五六七八九十]{1,3})(?P<sep>[ \t]*[、,，.．:：][ \t]*|[ \t]+)(?P<title>\S.*?)[ \t\r]*$"
-)
-_LEVEL2 = re.compile(r"^[ \t]*[（(](?P<num>[一二三四五六七八九十]{1,3})[)）][ \t]*(?P<title>\S.*?)[ \t\r]*$")
+    r"^[ \t]*(?P<num>[一二三四五六七八九十]{1,3})(?P<sep>[ \t]*[、,，.．:：][ \t]*|[ \t]+)(?P<title>\S.*?)[ \t\r]*$",
+    re.M)
+_LEVEL2 = re.compile(r"^[ \t]*[（(](?P<num>[一二三四五六七八九十]{1,3})[)）][ \t]*(?P<title>\S.*?)[ \t\r]*$", re.M)
 _TITLE_END = re.compile(r"[。；;：:]")
 # Both levels are matched at the starts of candidate lines of the whole text (line by line only in the
 # rare text with a line break other than \n or \r\n, so that lines stay what str.splitlines() makes).
-_LEVEL1_ANY_LINE = re.compile(_LEVEL1.pattern, re.M)
-_LEVEL2_ANY_LINE = re.compile(_LEVEL2.pattern, re.M)
 # A pattern starting with the literal \n is scanned for at C speed; one starting with ^ is tried at
 # every position of the text.
 _CANDIDATE = re.compile(r"\n[ \t]*[一二三四五六七八九十（(]")
@@ -71,10 +70,10 @@ def without_table_rows(headings: list[Heading], table_labels: tuple[str, ...]) -
 def _scan(text: str, base: int, table_labels: tuple[str, ...]) -> list[Heading]:
     out = []
     for start in _candidate_lines(text):
-        m = _LEVEL1_ANY_LINE.match(text, start)
+        m = _LEVEL1.match(text, start)
         level = 1
         if m is None:
-            m, level = _LEVEL2_ANY_LINE.match(text, start), 2
+            m, level = _LEVEL2.match(text, start), 2
         h = _heading(text, m, level, base, table_labels) if m else None
         if h:
             out.append(h)

@@ -65,10 +65,11 @@ def _headings_line_by_line(text: str, labels: tuple[str, ...]):
     """find_headings as first written: each line of str.splitlines() matched against both levels."""
     from checker.parse.headings import _LEVEL1, _LEVEL2, Heading, _is_table_line, _title_part, cn_to_int
 
+    level1, level2 = re.compile(_LEVEL1.pattern), re.compile(_LEVEL2.pattern)     # one line at a time: no re.M
     out, base = [], 0
     for line in text.splitlines(keepends=True):
         body = line.rstrip("\r\n")
-        for level, rx in ((1, _LEVEL1), (2, _LEVEL2)):
+        for level, rx in ((1, level1), (2, level2)):
             m = rx.match(body)
             if not m:
                 continue
