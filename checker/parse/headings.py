@@ -20,7 +20,8 @@ _TITLE_END = re.compile(r"[。；;：:]")
 # every position of the text.
 _CANDIDATE = re.compile(r"\n[ \t]*[一二三四五六七八九十（(]")
 _CANDIDATE_FIRST = re.compile(r"[ \t]*[一二三四五六七八九十（(]")
-_ODD_BREAK = re.compile(r"\r(?!\n)|[\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+_LONE_CR = re.compile(r"\r(?!\n)")
+_OTHER_BREAKS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 _NUMBER = re.compile(r"(?<![\d.])\d+(?![\d.])")
 MAX_TITLE = 40
 
@@ -53,7 +54,7 @@ def _is_table_line(line: str) -> bool:
 def find_headings(text: str, table_labels: tuple[str, ...] = ()) -> list[Heading]:
     """Numbered headings; a level-1 heading whose title starts with one of ``table_labels`` is a table
     row, not a heading (so the result is ``without_table_rows(find_headings(text), table_labels)``)."""
-    if not _ODD_BREAK.search(text):
+    if not _odd_break(text):
         return _scan(text, 0, table_labels)
     out: list[Heading] = []
     pos = 0
@@ -61,6 +62,12 @@ def find_headings(text: str, table_labels: tuple[str, ...] = ()) -> list[Heading
         out.extend(_scan(line.rstrip("\r\n"), pos, table_labels))
         pos += len(line)
     return out
+
+
+def _odd_break(text: str) -> bool:
+    """A line break other than \n or \r\n. One substring test per separator: ~8× faster than one
+    pattern, whose first-character class sre tests at every position."""
+    return ("\r" in text and _LONE_CR.search(text) is not None) or any(c in text for c in _OTHER_BREAKS)
 
 
 def without_table_rows(headings: list[Heading], table_labels: tuple[str, ...]) -> list[Heading]:
@@ -94,16 +101,15 @@ def _heading(text: str, m: re.Match, level: int, base: int, table_labels: tuple[
         end -= 1
     if _is_table_line(text[start:end]):               # most rejected lines are table rows: test first
         return None
-    number = cn_to_int(m.group("num"))
-    title = _title_part(m.group("title"))
+    number_text = m.group("num")
+    number, title = cn_to_int(number_text), _title_part(m.group("title"))
     if number is None or title is None:
         return None
     if level == 1 and title.startswith(table_labels):
         return None
-    num_start, num_end, title_start = m.start("num"), m.end("num"), m.start("title")
+    num_start, num_end = m.span("num")
+    title_start = m.start("title")
     sep_start, sep_end = m.span("sep") if level == 1 else (num_end, num_end)
-    return Heading(
-        level=level, number=number, number_text=m.group("num"), sep=m.group("sep") if level == 1 else "",
-        title=title, start=base + start, end=base + end, num_start=base + num_start, sep_start=base + sep_start,
-        sep_end=base + sep_end, title_start=base + title_start, title_end=base + title_start + len(title),
-    )
+    return Heading(level, number, number_text, m.group("sep") if level == 1 else "", title, base + start,
+                   base + end, base + num_start, base + sep_start, base + sep_end, base + title_start,
+                   base + title_start + len(title))
