@@ -6,13 +6,14 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+from .. import rxcache
 from ..model.record import Record
 from ..resources import data_path
 
 SECTIONS = ("brands", "weak-brands", "suffixes", "porn")
 # only runs of ASCII capitals are rewritten: str.translate looks up every character of a long
 # Chinese text in the table, six times slower than finding the (few) capitals
-_ASCII_UPPER = re.compile("[A-Z]+")
+_ASCII_UPPER = rxcache.compile("[A-Z]+")
 
 
 class LexiconError(Exception):

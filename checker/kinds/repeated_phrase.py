@@ -9,12 +9,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .. import rxcache
 from ..model.diagnostic import Edit, Fix
 
 
 @lru_cache(maxsize=8)
 def _pattern(min_chars: int, max_chars: int) -> re.Pattern:
-    return re.compile(r"([\u4e00-\u9fff]{%d,%d}?)\1" % (min_chars, max_chars))
+    return rxcache.compile(r"([\u4e00-\u9fff]{%d,%d}?)\1" % (min_chars, max_chars))
 
 
 def check(doc, rule):

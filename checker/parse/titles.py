@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from difflib import SequenceMatcher
 from functools import lru_cache
 
+from .. import rxcache
 from ..templates import Template, TemplateSection
 
-_DROP = re.compile(r"[\s、,，.。:：;；()（）《》“”\"'·\-—]+")
+_DROP = rxcache.compile(r"[\s、,，.。:：;；()（）《》“”\"'·\-—]+")
 
 
 def squash(s: str) -> str:

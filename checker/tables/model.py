@@ -6,18 +6,18 @@ three rows (行政复议, 未经复议直接起诉, 复议后起诉) × five col
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from functools import lru_cache
 
+from .. import rxcache
 from ..model.record import MutableRecord, Record
 from ..resources import rules_root
 from ..yamlio import load_yaml
 
 # Numbering in front of a label (一、 （一） 1. 1、 (1)) and everything that is not a letter or digit:
 # labels are compared without them, so 1、/1. , full/half width and 、/， variants all match.
-_NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|[(][一二三四五六七八九十\d]+[)]|\d+[.、])")
-_NOT_WORD = re.compile(r"[\W_]+")
+_NUMBERING = rxcache.compile(r"^(?:[一二三四五六七八九十]+[、.]|[(][一二三四五六七八九十\d]+[)]|\d+[.、])")
+_NOT_WORD = rxcache.compile(r"[\W_]+")
 
 
 @lru_cache(maxsize=8192)          # the same cell texts recur in every layout and generation tried

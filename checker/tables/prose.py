@@ -9,19 +9,20 @@ from __future__ import annotations
 
 import re
 
+from .. import rxcache
 from ..model.record import MutableRecord, Record
 
-COUNT = re.compile(r"(?<![\d.])(\d+)(?:\.\d+)?\s*(多|余)?\s*(件|宗|条|个|项)(?!\s*[%％])")
-_PERCENT = re.compile(r"占[^%％\d。；;]{0,8}?(\d+(?:\.(\d+))?)\s*[%％]")
-_CLAUSE = re.compile(r"[,，;；:：。\n]")
-_SENTENCE_END = re.compile(r"[。\n]")
-_PART_START = re.compile(r"^\s*(?:[①-⑳]|\d+[.、](?!\d)|[“\"「]|[(（][一二三四五六七八九十\d]+[)）])")
-_APPROX = re.compile(r"(?:多|余|近|约|超过?|大约|左右)")
-_TOTAL_WORD = re.compile(r"(?:共|总计|合计|累计)[^,，;；。\d]{0,20}?(\d+)\s*(件|宗|条|个|项)")
-_IN_TOTAL = re.compile(r"在[^。\n,，]{0,20}?(\d+)\s*(件|宗|条|个|项)[^。\n\d,，]{0,12}?中\s*[:：,，]?")
-_QIZHONG = re.compile(r"其中\s*[:：,，]?")
-_ENUM_AFTER = re.compile(r"(\d+)\s*(件|宗|条|个|项)\s*[,，:：]\s*(?=[①])")
-_PAREN = re.compile(r"[(（][^()（）]*[)）]")
+COUNT = rxcache.compile(r"(?<![\d.])(\d+)(?:\.\d+)?\s*(多|余)?\s*(件|宗|条|个|项)(?!\s*[%％])")
+_PERCENT = rxcache.compile(r"占[^%％\d。；;]{0,8}?(\d+(?:\.(\d+))?)\s*[%％]")
+_CLAUSE = rxcache.compile(r"[,，;；:：。\n]")
+_SENTENCE_END = rxcache.compile(r"[。\n]")
+_PART_START = rxcache.compile(r"^\s*(?:[①-⑳]|\d+[.、](?!\d)|[“\"「]|[(（][一二三四五六七八九十\d]+[)）])")
+_APPROX = rxcache.compile(r"(?:多|余|近|约|超过?|大约|左右)")
+_TOTAL_WORD = rxcache.compile(r"(?:共|总计|合计|累计)[^,，;；。\d]{0,20}?(\d+)\s*(件|宗|条|个|项)")
+_IN_TOTAL = rxcache.compile(r"在[^。\n,，]{0,20}?(\d+)\s*(件|宗|条|个|项)[^。\n\d,，]{0,12}?中\s*[:：,，]?")
+_QIZHONG = rxcache.compile(r"其中\s*[:：,，]?")
+_ENUM_AFTER = rxcache.compile(r"(\d+)\s*(件|宗|条|个|项)\s*[,，:：]\s*(?=[①])")
+_PAREN = rxcache.compile(r"[(（][^()（）]*[)）]")
 MAX_PARTS = 20
 UNIT_FAMILY = {"件": "件", "宗": "件", "条": "条", "个": "个", "项": "项"}
 
@@ -200,7 +201,7 @@ class Quantity(Record):
 
 
 def compile_quantities(specs) -> tuple[Quantity, ...]:
-    return tuple(Quantity(q["name"], tuple(re.compile(p) for p in q["patterns"])) for q in specs)
+    return tuple(Quantity(q["name"], tuple(rxcache.compile(p) for p in q["patterns"])) for q in specs)
 
 
 def stated_quantity(doc, q: Quantity) -> list[Number]:

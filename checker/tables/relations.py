@@ -8,14 +8,14 @@ per column; with ``for_each_row`` the ids are columns, checked once per row.
 
 from __future__ import annotations
 
-import re
 from fnmatch import fnmatchcase
 
+from .. import rxcache
 from ..model.record import MutableRecord, Record
 from .model import FilledTable, TableDef
 from .render import format_number
 
-_TERM = re.compile(r"\s*([+-])?\s*(sum\(\s*([\w*]+)\s*(?:\.\.\s*(\w+))?\s*\)|\w+)\s*")
+_TERM = rxcache.compile(r"\s*([+-])?\s*(sum\(\s*([\w*]+)\s*(?:\.\.\s*(\w+))?\s*\)|\w+)\s*")
 
 
 class RelationError(ValueError):

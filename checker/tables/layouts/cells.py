@@ -7,13 +7,12 @@ When cells are separated by blank lines, each extra blank line is a blank cell; 
 
 from __future__ import annotations
 
-import re
-
+from ... import rxcache
 from ...model.table import RawCell, RawTable
 from . import cell, lines
 
 NAME = "cells"
-_BAR = re.compile(r"[|｜]\s*$")
+_BAR = rxcache.compile(r"[|｜]\s*$")
 
 
 def parse(text: str, start: int, end: int) -> RawTable:

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 
+from ... import rxcache
 from ...model.table import RawCell, RawTable
 from . import cjk_char, lines
 
 NAME = "pdf"
-_TOKEN = re.compile(r"[^\s|｜]+")
+_TOKEN = rxcache.compile(r"[^\s|｜]+")
 WRAP = 14
 
 

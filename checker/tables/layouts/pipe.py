@@ -6,13 +6,12 @@ without bars inside the table is the rest of a cell broken across lines (``商�
 
 from __future__ import annotations
 
-import re
-
+from ... import rxcache
 from ...model.table import RawTable
 from . import break_label, flatten, lines, raw_table, trimmed
 
 NAME = "pipe"
-_BAR = re.compile(r"[|｜]")
+_BAR = rxcache.compile(r"[|｜]")
 
 
 def parse(text: str, start: int, end: int) -> RawTable:

@@ -4,13 +4,12 @@ a separator."""
 
 from __future__ import annotations
 
-import re
-
+from ... import rxcache
 from ...model.table import RawTable
 from . import lines
 
 NAME = "whitespace"
-_TOKEN = re.compile(r"[^\s|｜]+")
+_TOKEN = rxcache.compile(r"[^\s|｜]+")
 
 
 def parse(text: str, start: int, end: int) -> RawTable:
