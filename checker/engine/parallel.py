@@ -21,6 +21,7 @@ from .runner import FileResult, check_path
 MIN_FILES_PER_WORKER = 8
 MAX_CHUNK = 16
 HANDOVER_INTERVAL = 0.0005      # seconds; see _pooled
+FREEZE_EVERY = 64               # files; see _in_process
 
 
 class RunSpec(MutableRecord):
@@ -86,9 +87,14 @@ def check_many(paths: list[str], rules: list, spec: RunSpec, jobs: int) -> Itera
 def _in_process(paths: list[str], rules: list, spec: RunSpec) -> Iterator[FileResult]:
     for i, p in enumerate(paths):
         yield check_one(p, rules, spec)
-        if i == 0 and len(paths) > 1:
-            # Modules, rules and patterns are all loaded by now and live to the end: out of the
-            # collector's reach, full collections no longer walk them after every few files.
+        if i % FREEZE_EVERY == 0 and len(paths) > 1:
+            # What is alive now lives to the end of the run: modules, rules and patterns (all loaded
+            # after the first file) and the results so far. Out of the collector's reach, they are
+            # not walked again by every full collection. Readers of .docx/.html leave reference
+            # cycles behind: collected first (only what came since the last freeze is walked), so
+            # no garbage is frozen.
+            if i:
+                gc.collect()
             gc.freeze()
     gc.unfreeze()
 

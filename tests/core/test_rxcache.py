@@ -57,8 +57,6 @@ def test_patterns_from_the_cache_behave_as_re_compile(fresh, monkeypatch):
 
 
 def test_every_pattern_of_a_real_run_is_cached_and_equal(fresh, monkeypatch):
-    from checker.cli.main import entry  # noqa: F401 — the modules a check imports compile their patterns
-
     from conftest import run_cli
 
     assert run_cli("check", *sorted(SEEDS.glob("*.txt")), "--format", "concise").returncode == 1
