@@ -17,10 +17,11 @@ _LATIN_SHAPE = rxcache.compile(
     r"(?<![a-z0-9.])(?=[a-z0-9.]*[a-z])(?=[a-z0-9.]*[0-9])[a-z0-9][a-z0-9.]{2,}"
     r"(?=亚洲官网|\(中国\)官方网站|（中国）官方网站|官方网站|官网|app官网下载|app下载|网页版|体育|娱乐|最新网址)"
 )
-# cheap necessary condition for _LATIN_SHAPE (its last character before a suffix): the full pattern
-# starts with look-arounds, which make the regex engine try every position of the text
-_LATIN_SUFFIX = rxcache.compile(r"[a-z0-9.](?:亚洲官网|\(中国\)官方网站|（中国）官方网站|官方网站|官网|app官网下载|app下载|网页版|"
-                           r"体育|娱乐|最新网址)")
+# the suffixes _LATIN_SHAPE needs, searched for first: the full pattern starts with look-arounds,
+# which make the regex engine try every position of the text, and a search led by [a-z0-9.] would
+# stop at every digit of the tables; the suffixes' first characters are rarer (网 and 体 first)
+_LATIN_SUFFIX = rxcache.compile(r"网页版|体育|亚洲官网|\(中国\)官方网站|（中国）官方网站|官方网站|官网|app官网下载|app下载|"
+                           r"娱乐|最新网址")
 _RUN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789.")
 _AGENCY_AFTER = rxcache.compile(r" ?(?:(?:19|20)\d{2}\s*年|门户网站|政府门户|年度报告|办公室|政务公开|政务服务|人民政府|"
                            r"党工委|管委会|信息公开|[^\s，。、；：,.;:]{0,8}(?:大道|路|街)\d+号)")
@@ -55,7 +56,7 @@ def folded_hits(doc) -> tuple[str, list[tuple[int, int, str, str]]]:
     cached = doc.cache.get("spam-hits")
     if cached is None:
         folded = lx.fold(doc.text)
-        cached = doc.cache["spam-hits"] = (folded, list(lx.hits(lexicon_for(doc), folded)))
+        cached = doc.cache["spam-hits"] = (folded, lx.all_hits(lexicon_for(doc), folded))
     return cached
 
 
@@ -78,12 +79,16 @@ def latin_shapes(folded: str) -> list[tuple[int, int]]:
     """Spans of ``_LATIN_SHAPE.finditer(folded)``, found without trying the pattern at every position.
 
     A match starts where a run of [a-z0-9.] starts and ends inside that run, right before a suffix; so
-    the pattern is tried only at the starts of runs that a suffix follows somewhere (``_LATIN_SUFFIX``,
-    which starts with a literal class, finds those at C speed). Runs are maximal, so matches of
-    different runs never overlap and each run start is tried exactly as finditer would try it."""
+    the pattern is tried only at the starts of runs that a suffix follows somewhere (``_LATIN_SUFFIX``
+    finds those at C speed). Runs are maximal, so matches of different runs never overlap and each run
+    start is tried exactly as finditer would try it. A suffix hidden inside another (官网 in app官网下载)
+    is missed only when the outer one follows no run character: then the run before the inner one is
+    "app", which has no digit and never matches."""
     out, tried = [], -1
     for hit in _LATIN_SUFFIX.finditer(folded):
         start = hit.start()
+        if not start or folded[start - 1] not in _RUN_CHARS:
+            continue
         while start and folded[start - 1] in _RUN_CHARS:
             start -= 1
         if start != tried:

@@ -170,7 +170,7 @@ class FilledTable(MutableRecord):
     objects of ``cells`` are built only when asked for, since the checks read the lists directly."""
 
     __slots__ = ("tdef", "source", "index", "rows_found", "columns_found", "header_found", "start", "end",
-                 "normalised", "origin", "score", "short_rows", "_cells", "_numbers")
+                 "normalised", "origin", "score", "short_rows", "_cells", "_numbers", "_top", "_codes")
 
     def __init__(self, tdef: TableDef, source, start: int = -1, end: int = -1, normalised: bool = True,
                  origin: str = "") -> None:
@@ -187,6 +187,8 @@ class FilledTable(MutableRecord):
         self.short_rows: list[str] = []   # rows with fewer values than columns
         self._cells: dict | None = None
         self._numbers: dict | None = None
+        self._top: float | None = -1.0
+        self._codes: str | None = None
 
     @property
     def generation(self) -> str:
@@ -209,8 +211,11 @@ class FilledTable(MutableRecord):
         return None if i is None else self.source.cells[i]
 
     def cell_codes(self) -> str:
-        """The event codes (labels.Prepared) of the filled cells, in ``index`` order."""
-        return "".join(map(self.source.codes.__getitem__, self.index.values()))
+        """The event codes (labels.Prepared) of the filled cells, in ``index`` order (read by several
+        rules; tables are not changed after extraction)."""
+        if self._codes is None:
+            self._codes = "".join(map(self.source.codes.__getitem__, self.index.values()))
+        return self._codes
 
     def value(self, row: str, col: str) -> float:
         i = self.index.get((row, col))
@@ -221,6 +226,14 @@ class FilledTable(MutableRecord):
         if self._numbers is None:
             self._numbers = dict(zip(self.index, map(self.source.numbers.__getitem__, self.index.values())))
         return self._numbers
+
+    def integral_max(self) -> float | None:
+        """The largest ``numbers()`` value when every one is a non-negative integer, else None. Only
+        number cells with such a value have the code P (labels.Prepared); every other cell counts 0."""
+        if self._top == -1.0:
+            nums = self.numbers()
+            self._top = None if "Q" in self.cell_codes() else max(nums.values(), default=0.0)
+        return self._top
 
     def has_numbers(self) -> bool:
         return any(self.source.cells[i].state == NUMBER for i in self.index.values())

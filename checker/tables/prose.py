@@ -245,7 +245,9 @@ def _scanner(rx: re.Pattern):
 
 def _required_literal(rx: re.Pattern):
     """(literal, least, most characters before it in a match) for the first run of literal characters
-    at the top level of ``rx``, when the spread of possible starts is small; else None."""
+    at the top level of ``rx``, when the spread of possible starts is small; else None. None too when
+    the pattern starts with its literal: re's own search skips ahead to a literal prefix, faster than
+    this scan."""
     from re import _parser
 
     if rx.flags & re.IGNORECASE:
@@ -254,6 +256,8 @@ def _required_literal(rx: re.Pattern):
     items = list(parsed.data)
     for k, (op, _av) in enumerate(items):
         if op is _parser.LITERAL:
+            if k == 0:
+                return None
             end = k
             while end < len(items) and items[end][0] is _parser.LITERAL:
                 end += 1

@@ -136,7 +136,7 @@ def evaluate(rel: Relation, ft: FilledTable) -> list[Instance]:
     plan = _plan(rel, ft.tdef)
     if plan is None:
         return []
-    sides, over = plan
+    sides, over = plan[0], plan[1]
     return [i for i in (_instance(rel, ft, sides, o) for o, _ in over) if i is not None]
 
 
@@ -146,8 +146,11 @@ def failures(rel: Relation, ft: FilledTable) -> list[Instance]:
     plan = _plan(rel, ft.tdef)
     if plan is None:
         return []
-    sides, over = plan
+    sides, over, moved, width = plan
     nums = ft.numbers()
+    top = ft.integral_max()
+    if top is not None and top * width <= EXACT:
+        return _exact_failures(rel, ft, sides, moved, nums)
     out = []
     for o, (lhs, rhs) in over:
         try:
@@ -155,6 +158,25 @@ def failures(rel: Relation, ft: FilledTable) -> list[Instance]:
         except KeyError:
             continue                    # a cell was not read: no equation
         if abs(left - right) >= 1e-6:
+            out.append(_instance(rel, ft, sides, o))
+    return out
+
+
+# Integers up to 2**53 are exact floats. When every value is a non-negative integer and the terms of
+# an equation add up to at most this, every float sum of them is exact in any order: the sides are
+# equal exactly when the positive terms of both sides (lhs +, rhs -) add up to the negative ones.
+EXACT = 2.0 ** 53
+
+
+def _exact_failures(rel: Relation, ft: FilledTable, sides, moved, nums) -> list[Instance]:
+    """``failures`` when the sums are exact (see EXACT): each equation as two flat sums."""
+    get, out = nums.__getitem__, []
+    for o, plus, minus in moved:
+        try:
+            differ = sum(map(get, plus)) != sum(map(get, minus))
+        except KeyError:
+            continue                    # a cell was not read: no equation
+        if differ:
             out.append(_instance(rel, ft, sides, o))
     return out
 
@@ -172,8 +194,9 @@ def _total(terms, nums) -> float:
 
 def _plan(rel: Relation, tdef: TableDef):
     """The terms expanded to ids, and for every column or row the relation is checked for, the cell
-    keys of each term: (sides, ((o, (lhs, rhs)), ...)); None when ``tdef`` lacks an id. Once per
-    relation and table definition."""
+    keys of each term, the same keys moved to the side where they add (for exact sums) and the most
+    keys an equation has: (sides, ((o, (lhs, rhs)), ...), ((o, plus, minus), ...), width); None when
+    ``tdef`` lacks an id. Once per relation and table definition."""
     try:
         return rel.plans[tdef]
     except KeyError:
@@ -196,7 +219,15 @@ def _make_plan(rel: Relation, tdef: TableDef):
         (o, tuple(tuple((term.sign, tuple((i, o) if column else (o, i) for i in ids)) for term, ids in side)
                   for side in sides))
         for o in over)
-    return sides, keyed
+    moved = tuple((o, _moved(lhs, rhs, 1), _moved(lhs, rhs, -1)) for o, (lhs, rhs) in keyed)
+    width = max((len(plus) + len(minus) for _, plus, minus in moved), default=0)
+    return sides, keyed, moved, width
+
+
+def _moved(lhs, rhs, sign: int) -> tuple:
+    """The keys of the terms of sign ``sign`` on the left and of the opposite sign on the right."""
+    return (tuple(k for s, keys in lhs if s == sign for k in keys)
+            + tuple(k for s, keys in rhs if s == -sign for k in keys))
 
 
 def _instance(rel, ft: FilledTable, sides, o: str) -> Instance | None:

@@ -36,6 +36,7 @@ def test_slow_patterns_get_a_literal():
     assert _required_literal(re.compile(r"(?:上年|上一年度?|\d{4}年)结转")) == ("结转", 2, 5)
     assert _required_literal(re.compile(r"(?:收到|新收)[^。]{0,16}?申请")) is None     # starts too spread
     assert _required_literal(re.compile(r"结转", re.I)) is None
+    assert _required_literal(re.compile(r"予以公开[^。]{0,4}?(\d+)")) is None    # re skips to a literal prefix itself
 
 
 ENUM_ALPHABET = list("12３件宗条个项， ,：:\n\u3000\t①②中共a") + ["其中", "①①"]
