@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import gc
 import os
-import sys
-from collections import deque
 from collections.abc import Iterator
 
 from ..model.record import MutableRecord
@@ -20,7 +18,6 @@ from .runner import FileResult, check_path
 # Forking a worker costs a few milliseconds; below this many files per worker one process is faster.
 MIN_FILES_PER_WORKER = 8
 MAX_CHUNK = 16
-HANDOVER_INTERVAL = 0.0005      # seconds; see _pooled
 FREEZE_EVERY = 64               # files; see _in_process
 
 
@@ -81,7 +78,7 @@ def check_many(paths: list[str], rules: list, spec: RunSpec, jobs: int) -> Itera
     if n <= 1 or "-" in paths:
         yield from _in_process(paths, rules, spec)
     else:
-        yield from _pooled(paths, rules, spec, n)
+        yield from _fanned_out(paths, rules, spec, n)
 
 
 def _in_process(paths: list[str], rules: list, spec: RunSpec) -> Iterator[FileResult]:
@@ -99,8 +96,10 @@ def _in_process(paths: list[str], rules: list, spec: RunSpec) -> Iterator[FileRe
     gc.unfreeze()
 
 
-def _pooled(paths: list[str], rules: list, spec: RunSpec, n: int) -> Iterator[FileResult]:
+def _fanned_out(paths: list[str], rules: list, spec: RunSpec, n: int) -> Iterator[FileResult]:
     import multiprocessing          # 13 ms (socket, pickle): only runs that fan out pay for it
+
+    from .workers import Worker
 
     global _rules, _spec
     warm(rules)
@@ -110,42 +109,39 @@ def _pooled(paths: list[str], rules: list, spec: RunSpec, n: int) -> Iterator[Fi
     # The rules, patterns and modules loaded so far outlive the workers: moved out of the collector's
     # reach, they are never written to (and so never copied) by a collection in a forked worker.
     gc.freeze()
-    # The pool's task and result threads need the GIL for a moment per chunk, and the main thread,
-    # busy checking files, yields it only every switch interval (5 ms), several times per chunk: a
-    # worker then waits ~30 ms for its next chunk. A short interval hands chunks over promptly.
-    switch = sys.getswitchinterval()
-    sys.setswitchinterval(HANDOVER_INTERVAL)
-    pool = ctx.Pool(n - 1, initializer=_init_worker, initargs=(spec,))
+    workers, finished = [], False
     try:
-        yield from _in_order(_shared(pool, n - 1, paths, rules, spec))
-        pool.close()
-    except BaseException:
-        pool.terminate()
-        raise
+        workers.extend(Worker(ctx, _serve, spec) for _ in range(n - 1))
+        yield from _in_order(_shared(workers, paths, rules, spec))
+        finished = True
     finally:
-        pool.join()
-        sys.setswitchinterval(switch)
+        for w in workers:
+            w.stop(finished)
         gc.unfreeze()
         _rules = None
 
 
-def _shared(pool, workers: int, paths: list[str], rules: list, spec: RunSpec) -> Iterator[tuple[int, FileResult]]:
+def _shared(workers: list, paths: list[str], rules: list, spec: RunSpec) -> Iterator[tuple[int, FileResult]]:
     """(index, result) of every path. The parent checks files too, one at a time, between keeping each
     worker two chunks ahead: n processes on n cores, no core left to a parent that only waits, and
-    only the workers' results cross a pipe (pickling them costs the parent ~0.15 ms a file)."""
-    chunk = max(1, min(MAX_CHUNK, len(paths) // (workers * 8)))
-    pending: deque = deque()                      # (first index, AsyncResult), in submission order
+    only the workers' results cross a pipe (unpickling them costs the parent ~0.15 ms a file). A
+    chunk whose worker died is checked by the parent."""
+    chunk = max(1, min(MAX_CHUNK, len(paths) // (len(workers) * 8)))
     nxt = 0
-    while nxt < len(paths) or pending:
-        while len(pending) < 2 * workers and nxt < len(paths):
-            pending.append((nxt, pool.apply_async(_work_chunk, (paths[nxt:nxt + chunk],))))
-            nxt += chunk
+    while nxt < len(paths) or any(w.pending for w in workers):
+        for w in workers:
+            while w.alive and len(w.pending) < 2 and nxt < len(paths):
+                w.give(nxt, paths[nxt:nxt + chunk])
+                nxt += chunk
         if nxt < len(paths):
             yield nxt, check_one(paths[nxt], rules, spec)
             nxt += 1
-        while pending and (nxt >= len(paths) or pending[0][1].ready()):
-            first, done = pending.popleft()
-            yield from enumerate(done.get(), first)
+        for w in workers:
+            while w.pending and (nxt >= len(paths) or w.has_result()):
+                first, chunk_paths, results = w.take()
+                if results is None:
+                    results = [check_one(p, rules, spec) for p in chunk_paths]
+                yield from enumerate(results, first)
 
 
 def _in_order(indexed: Iterator[tuple[int, FileResult]]) -> Iterator[FileResult]:
@@ -158,18 +154,23 @@ def _in_order(indexed: Iterator[tuple[int, FileResult]]) -> Iterator[FileResult]
             upto += 1
 
 
-def _init_worker(spec: RunSpec) -> None:
+def _serve(tasks, results, spec: RunSpec) -> None:
+    """A worker: chunks of paths in, their results out, until the parent sends None or goes away."""
     global _rules, _spec
     import signal                   # workers only: a one-process run never needs it
 
-    signal.signal(signal.SIGINT, signal.SIG_IGN)    # Ctrl-C is the parent's to handle (it terminates the pool)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)    # Ctrl-C is the parent's to handle (it stops the workers)
     _spec = spec
     if _rules is None:              # spawned, not forked: build the rule set once for this worker
         from .loader import load_rules
         from .runner import select_rules
 
         _rules = select_rules(load_rules(spec.rule_files), spec.select, spec.ignore, spec.extend_select)
-
-
-def _work_chunk(paths: list[str]) -> list[FileResult]:
-    return [check_one(p, _rules, _spec) for p in paths]
+    while True:
+        try:
+            paths = tasks.recv()
+        except EOFError:
+            return
+        if paths is None:
+            return
+        results.send([check_one(p, _rules, _spec) for p in paths])

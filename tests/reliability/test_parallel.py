@@ -3,6 +3,7 @@ error does not stop the run."""
 
 from __future__ import annotations
 
+import os
 import types
 
 from reliability_helpers import SEEDS, govlint
@@ -63,3 +64,20 @@ def test_small_runs_stay_in_one_process():
 def test_invalid_job_count_is_a_usage_error(tmp_path):
     proc = govlint("check", tmp_path, "-j", "0")
     assert proc.returncode == 2 and "-j" in proc.stderr
+
+
+def test_files_of_a_worker_that_dies_are_checked_by_the_parent(tmp_path):
+    files = [str(p) for p in _tree(tmp_path, copies=4)]
+    parent = os.getpid()
+
+    def check(doc, rule):
+        if os.getpid() != parent:
+            os._exit(3)             # the worker process dies in its first file
+        return iter(())
+
+    rules = list(builtin_rules())
+    killer = rules[0].replace(_module=types.SimpleNamespace(check=check), code="ZZ998", generations=())
+    expected = [r.diagnostics for r in check_many(files, rules, RunSpec(), jobs=1)]
+    results = list(check_many(files, [*rules, killer], RunSpec(), jobs=2))
+    assert [r.path for r in results] == files and not any(r.error for r in results)
+    assert [r.diagnostics for r in results] == expected
