@@ -54,15 +54,15 @@ def _is_table_line(line: str) -> bool:
 
 def find_headings(text: str, table_labels: tuple[str, ...] = ()) -> list[Heading]:
     """Numbered headings; a level-1 heading whose title starts with one of ``table_labels`` is a table
-    row, not a heading (so the result is ``without_table_rows(find_headings(text), table_labels)``)."""
+    row, not a heading."""
     if not _odd_break(text):
-        return _scan(text, 0, table_labels)
-    out: list[Heading] = []
-    pos = 0
-    for line in text.splitlines(keepends=True):
-        out.extend(_scan(line.rstrip("\r\n"), pos, table_labels))
-        pos += len(line)
-    return out
+        found = _scan(text, 0)
+    else:
+        found, pos = [], 0
+        for line in text.splitlines(keepends=True):
+            found.extend(_scan(line.rstrip("\r\n"), pos))
+            pos += len(line)
+    return without_table_rows(found, table_labels) if table_labels else found
 
 
 def _odd_break(text: str) -> bool:
@@ -75,14 +75,14 @@ def without_table_rows(headings: list[Heading], table_labels: tuple[str, ...]) -
     return [h for h in headings if h.level != 1 or not h.title.startswith(table_labels)]
 
 
-def _scan(text: str, base: int, table_labels: tuple[str, ...]) -> list[Heading]:
+def _scan(text: str, base: int) -> list[Heading]:
     out = []
     for start in _candidate_lines(text):
         m = _LEVEL1.match(text, start)
         level = 1
         if m is None:
             m, level = _LEVEL2.match(text, start), 2
-        h = _heading(text, m, level, base, table_labels) if m else None
+        h = _heading(text, m, level, base) if m else None
         if h:
             out.append(h)
     return out
@@ -96,7 +96,7 @@ def _candidate_lines(text: str) -> list[int]:
     return starts
 
 
-def _heading(text: str, m: re.Match, level: int, base: int, table_labels: tuple[str, ...]) -> Heading | None:
+def _heading(text: str, m: re.Match, level: int, base: int) -> Heading | None:
     start, end = m.start(), m.end()
     while end > start and text[end - 1] == "\r":     # the line without its line break
         end -= 1
@@ -105,8 +105,6 @@ def _heading(text: str, m: re.Match, level: int, base: int, table_labels: tuple[
     number_text = m.group("num")
     number, title = cn_to_int(number_text), _title_part(m.group("title"))
     if number is None or title is None:
-        return None
-    if level == 1 and title.startswith(table_labels):
         return None
     num_start, num_end = m.span("num")
     title_start = m.start("title")

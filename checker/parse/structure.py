@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..model.record import MutableRecord
 from ..templates import Template, TemplateSection
 from .boilerplate import tail_start
-from .headings import Heading, find_headings
+from .headings import Heading
 from .titles import identify
 
 
@@ -38,10 +38,9 @@ class Structure(MutableRecord):
         return None
 
 
-def parse_structure(text: str, template: Template, headings: list[Heading] | None = None) -> Structure:
-    """``headings``: find_headings(text, template.table_labels), when the caller has it already."""
-    if headings is None:
-        headings = find_headings(text, template.table_labels)
+def parse_structure(text: str, template: Template, headings: list[Heading]) -> Structure:
+    """``headings``: ``find_headings(text, template.table_labels)`` (Document finds them once for all
+    templates)."""
     level1 = [h for h in headings if h.level == 1]
     sections: list[Section] = []
     for i, h in enumerate(level1):
