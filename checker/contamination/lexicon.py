@@ -1,4 +1,4 @@
-"""The spam lexicon (rules/data/spam-lexicon.txt plus users' lexicon files) and its Aho-Corasick automaton."""
+"""The spam lexicon (rules/data/spam-lexicon.txt plus users' lexicon files) and finding its terms."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ class Lexicon(Record):
 
 
 def fold(text: str) -> str:
-    """Lower-case ASCII letters only: same length, so automaton offsets are text offsets.
+    """Lower-case ASCII letters only: same length, so hit offsets are text offsets.
 
     bytes.lower() changes only the bytes A-Z, and in UTF-8 every byte of a non-ASCII character is
     0x80 or above, so the round trip lower-cases exactly the ASCII capitals (surrogatepass: a lone
@@ -68,19 +68,6 @@ def load(extra_files: tuple[str, ...] = ()) -> Lexicon:
                    tuple(sorted(merged["suffixes"], key=len, reverse=True)), frozenset(merged["porn"]))
 
 
-@lru_cache(maxsize=8)
-def automaton(lex: Lexicon):
-    """One automaton for brands, weak brands and porn tokens; values are (section, term)."""
-    import ahocorasick
-
-    auto = ahocorasick.Automaton()
-    for section, terms in (("porn", lex.porn), ("weak", lex.weak), ("brand", lex.brands)):
-        for t in terms:
-            auto.add_word(t, (section, t))          # a term in two sections keeps the stronger one
-    auto.make_automaton()
-    return auto
-
-
 # Lexicon first characters frequent in reports (公开, table numbers, 一二三…): their alternatives come
 # first in the finder, because sre tries a branch's alternatives in order at each candidate position.
 # Only speed depends on this order, never the result.
@@ -90,7 +77,7 @@ _FREQUENT_FIRST = "开13一二不三网人有中在四时国体黄无现六"
 @lru_cache(maxsize=8)
 def _finder(lex: Lexicon):
     """A pattern matching some term where any term starts, and the (term, section) pairs by first
-    character, sections as in ``automaton`` (a term in two sections keeps the stronger one)."""
+    character (a term in two sections keeps the stronger: brand over weak over porn)."""
     section_of = {}
     for section, terms in (("porn", lex.porn), ("weak", lex.weak), ("brand", lex.brands)):
         for t in terms:
@@ -105,11 +92,12 @@ def _finder(lex: Lexicon):
 
 
 def all_hits(lex: Lexicon, text: str) -> list[tuple[int, int, str, str]]:
-    """``list(hits(lex, text))``, found with re instead of the automaton (0.08 ms per report instead of
-    0.13: pyahocorasick scans the root's ~70 edges for every character). The pattern's charset prefix
-    skips at C speed to the next position where some term starts; the terms starting there are taken
-    one by one, then the search goes on one character later, so overlapping terms are all found.
-    Sorted as the automaton reports them: by end, the longest of a shared end first."""
+    """(start, end, section, term) of every occurrence of every term, overlapping ones included, as an
+    Aho-Corasick automaton reports them (tests/reliability/test_fast_paths.py compares with one), but
+    with re: 0.08 ms per report instead of 0.13, as pyahocorasick scans the root's ~70 edges for every
+    character. The pattern's charset prefix skips at C speed to the next position where some term
+    starts; the terms starting there are taken one by one, then the search goes on one character
+    later. Sorted by end, the longest of a shared end first."""
     rx, by_first = _finder(lex)
     out = []
     m = rx.search(text)
@@ -119,16 +107,14 @@ def all_hits(lex: Lexicon, text: str) -> list[tuple[int, int, str, str]]:
             if text.startswith(term, p):
                 out.append((p, p + len(term), section, term))
         m = rx.search(text, p + 1)
-    out.sort(key=_automaton_order)
+    out.sort(key=_by_end)
     return out
 
 
-def _automaton_order(hit: tuple[int, int, str, str]) -> tuple[int, int]:
+def _by_end(hit: tuple[int, int, str, str]) -> tuple[int, int]:
     return hit[1], hit[0]
 
 
-def hits(lex: Lexicon, text: str, sections=("brand", "weak", "porn")):
-    """(start, end, section, term) of every lexicon term in ``text`` (already folded)."""
-    for end, (section, term) in automaton(lex).iter(text):
-        if section in sections:
-            yield end + 1 - len(term), end + 1, section, term
+def hits(lex: Lexicon, text: str, sections=("brand", "weak", "porn")) -> list[tuple[int, int, str, str]]:
+    """(start, end, section, term) of every lexicon term of ``sections`` in ``text`` (already folded)."""
+    return [h for h in all_hits(lex, text) if h[2] in sections]

@@ -52,7 +52,7 @@ def lexicon_for(doc) -> lx.Lexicon:
 
 
 def folded_hits(doc) -> tuple[str, list[tuple[int, int, str, str]]]:
-    """The folded text and every lexicon hit in it: one automaton pass per document, shared by the spam kinds."""
+    """The folded text and every lexicon hit in it: one scan per document, shared by the spam kinds."""
     cached = doc.cache.get("spam-hits")
     if cached is None:
         folded = lx.fold(doc.text)

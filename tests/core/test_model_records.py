@@ -60,7 +60,7 @@ def test_immutable_records_are_hashable_by_value():
     assert hash(ReaderNote(0, 1, "lossy", "d")) == hash(ReaderNote(0, 1, "lossy", "d"))
     t = get_template("2021")
     assert pickle.loads(pickle.dumps(t)) == t and {t: 1}[pickle.loads(pickle.dumps(t))] == 1
-    assert hash(load()) == hash(load.__wrapped__())     # a fresh, equal lexicon finds the cached automaton
+    assert hash(load()) == hash(load.__wrapped__())     # a fresh, equal lexicon finds its cached pattern
 
 
 def test_defaults_are_fresh_per_instance():
