@@ -1,7 +1,11 @@
-"""Rows or columns of a statistics table that the report left out.
+"""Rows or columns of a statistics table that the report left out, and row labels that differ from the
+template's wording.
 
 ``check: rows`` — template rows whose label was not found (table 四: cells missing from its one row).
 ``check: columns`` — columns absent from the header, or rows with fewer values than columns.
+``check: labels`` — rows recognised by a misspelt label (tables.labels, ``label_typos``).
+A table the reader could not put together (``incomplete``: a page break it could not join) is not
+checked for rows or columns: what is missing is the extraction's doing, already reported (GL601).
 """
 
 from __future__ import annotations
@@ -13,7 +17,10 @@ from ..tables.locate import orig_span
 def check(doc, rule):
     what = rule.params.get("check", "rows")
     for ft in document_tables(doc).values():
-        yield from (_rows(doc, rule, ft) if what == "rows" else _columns(doc, rule, ft))
+        if what == "labels":
+            yield from _labels(doc, rule, ft)
+        elif not ft.incomplete:
+            yield from (_rows(doc, rule, ft) if what == "rows" else _columns(doc, rule, ft))
 
 
 def _at(doc, ft, row=None):
@@ -21,6 +28,13 @@ def _at(doc, ft, row=None):
     if span is None:
         span = min(ft.rows_found.values(), default=(ft.start, ft.start))
     return orig_span(doc, ft, *span)
+
+
+def _labels(doc, rule, ft):
+    tdef = ft.tdef
+    for rid, found in ft.label_typos.items():
+        s, e = _at(doc, ft, rid)
+        yield rule.diag(doc, s, e, normalised=False, table=tdef.name, found=found, expected=tdef.rows[rid].label)
 
 
 def _rows(doc, rule, ft):
