@@ -22,6 +22,7 @@ from .render import GridCell
 DRIFT = 4.0         # how far the outer border may move between the pages of one table (points)
 SNAP = 2.0          # inner column lines of one table agree within this (points)
 _NUMBERED = re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、．.]|[（(]\s*[一二三四五六七八九十\d]+\s*[）)]|\d+\s*[.、．])")
+_OPENING = re.compile(r"^\s*[（(]\s*[一二三四五六七八九十\d]+\s*$")      # “（四” cut before its “）”
 _NUMBER = re.compile(r"^\s*[+\-−]?[\d,]+(?:\.\d+)?\s*$")
 
 
@@ -106,7 +107,7 @@ def append(table: Table, more: Table) -> None:
     glued: set[int] = set()
     for t in top:
         b = bottom.get((t.col, t.colspan))
-        if b is not None and (shared or _cut_label(t, b, values_from)):
+        if b is not None and (shared or _cut_label(t, b, values_from, _numbered_column(table.cells, t.col))):
             b.text = _glue(b.text, t.text)
             b.rowspan += t.rowspan - (1 if shared else 0)
             glued.add(id(t))
@@ -149,13 +150,20 @@ def _split_row(top: list[GridCell], bottom: dict, values_from: int) -> bool:
     return bool(values) and one_sided and labels_go_on
 
 
-def _cut_label(t: GridCell, b: GridCell, values_from: int) -> bool:
-    """A label cell cut by the page break: the part below is empty or goes on without new numbering
-    while the part above started one (“（四）无” / “法提供”) or spans several rows (a vertical label)."""
+def _cut_label(t: GridCell, b: GridCell, values_from: int, numbered: bool) -> bool:
+    """A label cell cut by the page break: the part below is empty, or it goes on without numbering in
+    a column whose labels are numbered (“（四）无” / “法提供”, “三、本年度” / “办理结果” set vertically)."""
     if t.col + t.colspan > values_from:
         return False
     text = t.text.strip()
-    return not text or (not _NUMBERED.match(text) and (bool(_NUMBERED.match(b.text)) or b.rowspan > 1))
+    return not text or (numbered and not _NUMBERED.match(text) and not _OPENING.match(text))
+
+
+def _numbered_column(cells: list[GridCell], col: int) -> bool:
+    """Do most labels starting in column ``col`` begin with a number (一、 （二） 3.)?"""
+    texts = [c.text for c in cells if c.col == col and c.text.strip() and not _NUMBER.match(c.text)]
+    hits = sum(1 for t in texts if _NUMBERED.match(t) or _OPENING.match(t))
+    return bool(texts) and 2 * hits > len(texts)
 
 
 def _glue(a: str, b: str) -> str:
