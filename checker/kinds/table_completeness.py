@@ -58,13 +58,18 @@ def _unnamed_columns(ft) -> list[str]:
             and not any(r in ft.short_rows for r in tdef.data_rows if c in tdef.columns_of(r))]
 
 
+CUT_FRAGMENT = 12      # characters of an unfinished last line after the table
+
+
 def _cut_off(doc, ft) -> bool:
     """Does the document end inside this table (a truncated copy: nothing but blanks after its last
     cell)? What is missing after that point was cut off with the rest of the report, which the
     structure rules already report (GL101), not left out of the table."""
     ends = [e for e in ft.source.ends if e >= 0]
     text = doc.text if ft.normalised else doc.source.text
-    return bool(ends) and not text[max(ends):].strip()
+    rest = text[max(ends):].strip(" \t\r\n\u3000|｜") if ends else "\n"
+    # nothing more, or one unfinished line (“三、本”: the next row label, cut mid-word)
+    return not rest or ("\n" not in rest and len(rest) <= CUT_FRAGMENT and rest[-1] not in "。；;！？）)")
 
 
 def _before_cut(items: list, present, cut: bool) -> list:
