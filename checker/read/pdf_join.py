@@ -73,26 +73,46 @@ def join(blocks: list) -> list:
 
 
 def same_frame(a: Table, b: Table) -> bool:
-    """Outer borders within DRIFT, and every inner column line of ``b`` is one of ``a``'s (merged cells
-    hide some), in page coordinates or once ``b`` is moved by the drift of its left border."""
+    """Outer borders within DRIFT, and the inner column lines agree — in page coordinates or once ``b``
+    is moved by the drift of its left border: every line of ``b`` is one of ``a``'s (merged cells hide
+    some), or ``b`` shows more lines, all inside ``a``'s label columns (the first part's rows all span
+    them: 一、本年新收… over three label columns)."""
     if abs(a.xs[0] - b.xs[0]) > DRIFT or abs(a.xs[-1] - b.xs[-1]) > DRIFT:
         return False
-    return _shift(a, b) is not None
+    return _fit(a, b) is not None
 
 
-def _shift(a: Table, b: Table) -> float | None:
-    """What to add to ``b``'s x so that its inner column lines fall on ``a``'s; None when none does."""
-    inner_a, inner_b = a.xs[1:-1], b.xs[1:-1]
+def _fit(a: Table, b: Table) -> tuple[float, list[float]] | None:
+    """(what to add to ``b``'s x to put it in ``a``'s coordinates, ``b``'s inner lines that ``a`` lacks,
+    in ``a``'s coordinates); None when the columns do not agree."""
+    inner_a = a.xs[1:-1]
+    labels_end = _value_x(a) if inner_a else a.xs[0]      # no columns to go on: nothing may be added
     for shift in (0.0, a.xs[0] - b.xs[0]):
-        if all(any(abs(x + shift - y) <= SNAP for y in inner_a) for x in inner_b):
-            return shift
+        inner_b = [x + shift for x in b.xs[1:-1]]
+        extra = [x for x in inner_b if not _on(x, inner_a)]
+        if not extra or (all(_on(x, inner_b) for x in inner_a) and all(x < labels_end for x in extra)):
+            return shift, extra
     return None
+
+
+def _on(x: float, lines: list[float]) -> bool:
+    return any(abs(x - y) <= SNAP for y in lines)
+
+
+def _value_x(t: Table) -> float:
+    """Left edge of the first column holding a number (the label columns end there)."""
+    col = _value_start(t.cells)
+    return t.xs[col] if col < len(t.xs) else t.xs[0]
 
 
 def append(table: Table, more: Table) -> None:
     """Rows of ``more`` below ``table``: header rows repeated on the new page dropped, the continuation's
     cells placed in the first part's columns, and cells cut by the page break glued back."""
-    shift = _shift(table, more) or 0.0
+    shift, extra = _fit(table, more) or (0.0, [])
+    if extra:                   # columns the first part's merged label cells hid: regrid it
+        table.xs = sorted(table.xs + extra)
+        for c, box in zip(table.cells, table.boxes):
+            c.col, c.colspan = grid_span(table.xs, box[0], box[2])
     skip = _repeated_header(table, more)
     n = table.rows
     edges = [x - shift for x in table.xs]       # the first part's lines in the continuation's coordinates

@@ -25,6 +25,8 @@ LAYOUTS = {
     "group-label-cut": Layout(split_row=16, drift=(-3, 3), open_border=True, layout_boxes=True),
     "row-cut-in-two": Layout(split_row=22, cut_row=True, drift=(-3, 3), open_border=True),
     "totals-on-next-page": Layout(split_row=26, drift=(3, -3), vertical=False),
+    # above the break every label spans the three label columns: the continuation shows lines the first part hid
+    "label-columns-hidden-above": Layout(split_row=5, drift=(-3, 3), open_border=True),
 }
 
 
@@ -151,3 +153,12 @@ def test_table_that_cannot_be_joined_is_said_once_and_not_taken_for_missing_rows
     path = _write(tmp_path_factory, "no-join", report_fixture.complete_report(), layout)
     found = Counter(d.code for d in _findings(path))
     assert found == Counter({"GL601": 1})
+
+
+@pytest.mark.parametrize("repeat", [3, 5, 8])
+def test_reportlab_split_tables_join(tmp_path_factory, repeat):
+    """reportlab's own table splitting (table 二 cut at a row that depends on the text before it, table 三
+    after its first five rows, whose labels span all three label columns) gives no finding either."""
+    path = tmp_path_factory.mktemp("platypus") / f"repeat{repeat}.pdf"
+    report_fixture.write_pdf(report_fixture.complete_report(), path, repeat=repeat)
+    assert [(d.code, d.message) for d in _findings(path)] == []
