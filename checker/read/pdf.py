@@ -5,9 +5,12 @@ only when a PDF is read).
   that reaches the right margin continues on the next one unless that one is indented or starts a
   numbered heading), also across a page break, so a PDF renders like the .docx it was printed from.
 - Page numbers and running headers/footers in the page margins are page chrome and are dropped.
-- Ruled tables become ``RawTable``s; merged cells get rowspan/colspan from the cell geometry. A table that
-  ends a page and continues at the top of the next one with the same columns is joined (a header row
-  repeated on the new page is dropped); when the columns differ it is not joined and a note says so.
+- Ruled tables become ``RawTable``s; merged cells get rowspan/colspan from the cell geometry. Only drawn
+  rulings count: rectangles neither stroked nor inked (WPS boxes every body line in a white one) are
+  layout, and a border a page break left open is closed where the column rulings end. A table that
+  ends a page and continues at the top of the next one is joined by its inner column lines (pdf_join:
+  border drift, repeated headers, cells cut by the break); when the columns differ it is not joined, a
+  note says so and the table is marked ``continued`` (tables.extract reads both parts together).
 - What cannot be extracted faithfully becomes a ``ReaderNote`` (GL6xx): glyphs without a Unicode mapping
   (rendered as U+FFFD), text inside a table's frame but outside its cells, pages that are only images.
 Positions: "第 P 页第 L 行" (L counts the text lines of the page outside tables, from the top) and
