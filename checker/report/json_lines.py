@@ -16,4 +16,4 @@ def render(results, out, options) -> None:
             out.write(json.dumps({"path": r.path, "error": r.error}, ensure_ascii=False) + "\n")
             continue
         for d in r.diagnostics:
-            out.write(json.dumps({"path": d.path, **diagnostic_dict(d)}, ensure_ascii=False) + "\n")
+            out.write(json.dumps({"path": d.path, **diagnostic_dict(d, r.source)}, ensure_ascii=False) + "\n")
