@@ -77,11 +77,35 @@ def add_parser(sub) -> None:
 
 
 def use_color(args, out) -> bool:
+    """--color/--no-color, then NO_COLOR, then FORCE_COLOR, then whether ``out`` is a terminal (rich's order)."""
     if args.color is not None:
         return args.color
     if os.environ.get("NO_COLOR"):
         return False
-    return hasattr(out, "isatty") and out.isatty()
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return is_terminal(out)
+
+
+def is_terminal(out) -> bool:
+    try:
+        return out.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def term_width(out) -> int:
+    """As rich: COLUMNS, else the terminal's width, else 80 (files and pipes)."""
+    try:
+        return max(20, int(os.environ["COLUMNS"]))
+    except (KeyError, ValueError):
+        pass
+    if is_terminal(out):
+        try:
+            return os.get_terminal_size(out.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            pass
+    return 80
 
 
 def run(args) -> int:
@@ -154,6 +178,7 @@ def _report(results, fmt: str, options: dict, args) -> None:
     out = open(args.output_file, "w", encoding="utf-8") if args.output_file else sys.stdout
     try:
         options["color"] = use_color(args, out)
+        options["width"] = term_width(out)
         if args.statistics:
             from ..report import statistics
 
