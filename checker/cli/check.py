@@ -25,6 +25,10 @@ def _codes(value: str) -> list[str]:
     return [c.strip().upper() for c in value.split(",") if c.strip()]
 
 
+def _patterns(value: str) -> list[str]:
+    return [p.strip() for p in value.split(",") if p.strip()]
+
+
 def _jobs(value: str) -> int:
     import argparse
 
@@ -42,9 +46,24 @@ def _size(value: str) -> int:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
+CHECK_EPILOG = """示例：
+  govlint check 报告.txt                       检查一个文件
+  govlint check reports/                       检查目录下所有支持的文件
+  cat 报告.txt | govlint check -               检查标准输入
+  govlint check reports/ --format concise      每个问题一行
+  govlint check reports/ --statistics          每条规则的问题数
+  govlint check 报告.txt --diff                显示修复内容，不写入
+  govlint check 报告.txt --fix                 应用安全修复并写回
+  govlint check reports/ --exclude 存档        跳过目录
+
+退出码：0 没有问题，1 有达到 --fail-on 级别的问题，2 用法错误或文件无法读取。"""
+
+
 def add_parser(sub) -> None:
-    p = sub.add_parser("check", help="检查年度报告", description="检查年度报告文件或目录（- 表示标准输入）")
-    p.add_argument("paths", nargs="*", default=["."], metavar="PATH")
+    p = sub.add_parser("check", help="检查年度报告", description="检查年度报告文件或目录（- 表示标准输入）",
+                       epilog=CHECK_EPILOG)
+    p.add_argument("paths", nargs="*", default=["."], metavar="PATH",
+                   help="文件、目录或 -（标准输入）；默认当前目录")
     p.add_argument("--format", "--output-format", dest="format", choices=sorted(FORMATS), default=None,
                    help="输出格式（默认：终端为 text，否则为 text 无颜色）")
     p.add_argument("--fail-on", choices=SEVERITIES, default=None,
@@ -73,6 +92,11 @@ def add_parser(sub) -> None:
     p.add_argument("--unsafe-fixes", action="store_true", help="与 --fix/--diff 同用时也应用不安全的修复")
     p.add_argument("--diff", action="store_true", help="以统一差异格式显示修复内容，不写入任何文件")
     p.add_argument("--agency", metavar="NAME", help="报告的发布机关全称（用于发现和替换被篡改的机关名称）")
+    p.add_argument("--exclude", type=_patterns, default=None, metavar="PATTERNS",
+                   help="遍历目录时跳过的路径（gitignore 模式，逗号分隔），替换默认列表"
+                        "（.git、venv、.venv、node_modules、build、dist 等）和配置的 exclude")
+    p.add_argument("--extend-exclude", type=_patterns, default=[], metavar="PATTERNS",
+                   help="在默认列表之外再跳过的路径（gitignore 模式，逗号分隔）；.gitignore 中的文件总是跳过")
     p.set_defaults(handler=run)
 
 
@@ -118,11 +142,16 @@ def run(args) -> int:
         except KeyError as exc:
             print(f"govlint: {exc.args[0]}", file=sys.stderr)
             return EXIT_ERROR
-    files, errors = discover(args.paths)
-    for e in errors:
-        print(f"govlint: {e.path}: {e.message}", file=sys.stderr)
     resolver = Resolver(Overrides(args.select or None, args.extend_select, args.ignore, args.fail_on, args.template,
                                   args.rule_files, args.format), args.config, args.isolated)
+    try:
+        excludes = _excludes(resolver, args)
+    except (ConfigError, YamlError) as exc:
+        print(f"govlint: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    files, errors = discover(args.paths, excludes)
+    for e in errors:
+        print(f"govlint: {e.path}: {e.message}", file=sys.stderr)
     try:
         batches = plan(files, resolver)
         fmt = resolver.for_cwd().output_format or "text"
@@ -153,6 +182,12 @@ def run(args) -> int:
         return EXIT_ERROR
     failing = any(d.severity >= Severity.parse(fail_on[r.path]) for r in results for d in r.diagnostics)
     return EXIT_FINDINGS if failing and not args.exit_zero else EXIT_OK
+
+
+def _excludes(resolver, args):
+    from ..read.excludes import from_settings
+
+    return from_settings(resolver.for_cwd(), getattr(args, "exclude", None), getattr(args, "extend_exclude", ()))
 
 
 def _check_batches(files: list[str], batches, args) -> tuple[list, dict[str, str]]:
