@@ -158,7 +158,7 @@ def run(args) -> int:
     except (ConfigError, RuleFileError, YamlError) as exc:
         print(f"govlint: {exc}", file=sys.stderr)
         return EXIT_ERROR
-    results, fail_on = _check_batches(files, batches, args)
+    results, fail_on = _check_batches(files, batches, args, fmt)
     fix_failed = False
     if args.fix or args.diff:
         from ..fix.cli import fix_results, summary
@@ -190,17 +190,24 @@ def _excludes(resolver, args):
     return from_settings(resolver.for_cwd(), getattr(args, "exclude", None), getattr(args, "extend_exclude", ()))
 
 
-def _check_batches(files: list[str], batches, args) -> tuple[list, dict[str, str]]:
+def _check_batches(files: list[str], batches, args, fmt: str = "text") -> tuple[list, dict[str, str]]:
     """Results in the order of ``files``, and each file's --fail-on (its configuration may set it)."""
+    from .progress import Progress, wanted
+
     done, fail_on = {}, {}
-    for b in batches:
-        s = b.settings
-        # A spawned worker rebuilds rules from the spec: name the exact codes ("-" matches none).
-        spec = RunSpec(list(s.rule_files), [r.code for r in b.rules] or ["-"], [], [], s.template,
-                       _run_options(s, args))
-        for path, result in zip(b.paths, check_many(b.paths, b.rules, spec, args.jobs or default_jobs())):
-            done[path] = result
-            fail_on[result.path] = s.fail_on
+    progress = Progress(len(files), wanted(fmt, args, len(files)))
+    try:
+        for b in batches:
+            s = b.settings
+            # A spawned worker rebuilds rules from the spec: name the exact codes ("-" matches none).
+            spec = RunSpec(list(s.rule_files), [r.code for r in b.rules] or ["-"], [], [], s.template,
+                           _run_options(s, args))
+            for path, result in zip(b.paths, check_many(b.paths, b.rules, spec, args.jobs or default_jobs())):
+                done[path] = result
+                fail_on[result.path] = s.fail_on
+                progress.advance(path)
+    finally:
+        progress.close()
     return [done[f] for f in files], fail_on
 
 
