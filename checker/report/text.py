@@ -105,9 +105,9 @@ def file_lines(r, cells: int, kinds: dict) -> list[Line]:
     out += wrap([("  ", None), (about, "dim")], cells, 2)
     fixable = fix_support(r)
     for d in r.diagnostics:
-        out += diagnostic_lines(d, r.source, cells, kinds, fixable)
+        out += [[], *diagnostic_lines(d, r.source, cells, kinds, fixable)]     # a blank line between findings
     if any(d.code in STRUCTURE_CODES for d in r.diagnostics):
-        out += outline_lines(r, cells)
+        out += [[], *outline_lines(r, cells)]
     return out
 
 
