@@ -65,7 +65,7 @@ def add_parser(sub) -> None:
     p.add_argument("paths", nargs="*", default=["."], metavar="PATH",
                    help="文件、目录或 -（标准输入）；默认当前目录")
     p.add_argument("--format", "--output-format", dest="format", choices=sorted(FORMATS), default=None,
-                   help="输出格式（默认：终端为 text，否则为 text 无颜色）")
+                   metavar="FORMAT", help=f"输出格式：{'、'.join(sorted(FORMATS))}（默认 text，或配置的 output-format）")
     p.add_argument("--fail-on", choices=SEVERITIES, default=None,
                    help="达到该级别的问题时退出码为 1（默认 error，或配置文件的 fail-on）")
     p.add_argument("--template", metavar="GEN",

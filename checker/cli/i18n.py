@@ -62,6 +62,26 @@ class Formatter(argparse.RawDescriptionHelpFormatter):
     def add_usage(self, usage, actions, groups, prefix=None):
         super().add_usage(usage, actions, groups, "用法：" if prefix is None else prefix)
 
+    def _split_lines(self, text, width):
+        """Help wrapped by terminal cells (textwrap counts a CJK character as one column, not two),
+        between CJK characters or at spaces, never inside a Latin word such as an option name."""
+        from ..report.cells import width as cells
+
+        rows, row, used = [], "", 0
+        for token in _TOKEN.findall(" ".join(text.split())):
+            w = cells(token)
+            if used + w > width and row.strip():
+                rows.append(row.rstrip())
+                row, used = "", 0
+                if token == " ":
+                    continue
+            row += token
+            used += w
+        return rows + ([row] if row.strip() else [])
+
+
+_TOKEN = re.compile(r"[\x21-\x7e]+| |.")
+
 
 def chinese_headings(parser: argparse.ArgumentParser) -> None:
     # argparse takes no title for its two default groups; these attributes are how they are named

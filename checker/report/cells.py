@@ -65,4 +65,7 @@ def wrap(line: Line, cells: int, indent: int = 4) -> list[Line]:
             used += w
         if piece:
             rows[-1].append(("".join(piece), style))
+    for row in rows[:-1]:               # a break after a space leaves it dangling at the end
+        if row and row[-1][0].endswith(" "):
+            row[-1] = (row[-1][0].rstrip(" "), row[-1][1])
     return rows

@@ -98,6 +98,8 @@ def _wrap_signed(sign: str, segs: Line, cells: int, style: str, max_rows: int) -
             used += w
         if piece:
             rows[-1].append(("".join(piece), st))
+    if rows[0] == [(sign + " ", style)]:        # an empty line: the sign alone, no dangling space
+        rows[0] = [(sign, style)]
     if len(rows) > max_rows:
         rows = rows[:max_rows] + [[("  …", style)]]
     return rows
