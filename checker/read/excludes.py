@@ -1,6 +1,6 @@
 """What a directory walk leaves out: tool and build folders by default, the configuration's and the
 command line's ``exclude``/``extend-exclude`` patterns, the ``.gitignore`` files of the tree, and
-Markdown files that are documentation rather than reports (a README is not a report).
+Markdown files and project documents (README, LICENSE…) that are not reports.
 
 Patterns are gitignore patterns (pathspec, imported only when there is a pattern or a .gitignore),
 relative to the folder of the configuration that gives them or to the current folder for the command
@@ -17,6 +17,9 @@ MARKDOWN = (".md", ".markdown")
 SNIFF_BYTES = 64 * 1024
 # A report names its subject and is divided into numbered parts (一、… 二、…), in either script.
 _SUBJECT = re.compile(r"信息公[开開]")
+# A project's own documents, whatever their suffix (README.txt, LICENSE.txt…)
+_PROJECT_DOC = re.compile(r"(?i)(readme|changelog|changes|history|news|contributing|license|licence|authors|notice"
+                          r"|security|code_of_conduct)([._-].*)?$")
 _PART = re.compile(r"^\s*(?:#+\s*)?[一二三四五六七八九十]+\s*[、．. ]", re.MULTILINE)
 
 
@@ -34,7 +37,8 @@ class Excludes:
         path = os.path.join(folder, name)
         if self._matched(path, False):
             return True
-        return name.lower().endswith(MARKDOWN) and not looks_like_report(path)
+        documentation = name.lower().endswith(MARKDOWN) or _PROJECT_DOC.match(name)
+        return bool(documentation) and not looks_like_report(path)
 
     def _matched(self, path: str, is_dir: bool) -> bool:
         path = os.path.abspath(path)

@@ -84,6 +84,7 @@ def _tree(root):
         shutil.copyfile(SEED, root / folder / "r.txt")
     (root / ".gitignore").write_text("archive/\n", encoding="utf-8")
     (root / "README.md").write_text("# 年报\n\n本仓库存放政府信息公开工作年度报告。\n", encoding="utf-8")
+    (root / "reports" / "README.txt").write_text("说明：本目录存放信息公开年报。\n", encoding="utf-8")
     shutil.copyfile(SEED, root / "reports" / "r2.md")
     return root
 
