@@ -8,7 +8,7 @@ from __future__ import annotations
 import unicodedata
 
 Line = list[tuple[str, "str | None"]]       # segments of (text, rich style)
-ATOMIC = 12                                 # segments up to this many cells wrap as a whole
+ATOMIC = 32           # segments up to this many cells ([错误], a code, a page position) wrap as a whole
 
 
 def char_width(c: str) -> int:
@@ -55,7 +55,7 @@ def wrap(line: Line, cells: int, indent: int = 4) -> list[Line]:
     used = 0
     for seg, style in line:
         if used > indent and used + width(seg) > cells and width(seg.strip()) <= ATOMIC <= cells - indent:
-            rows.append([(" " * indent, None)])          # a short segment ([错误], a code) is not split
+            rows.append([(" " * indent, None)])          # a short segment is not split
             used = indent
             seg = seg.lstrip(" ")
         piece: list[str] = []

@@ -25,9 +25,9 @@ DEFAULT_LABELS = ("应为", "实为")
 
 
 def head_line(d, fixable: bool) -> Line:
-    where = f"{d.path}:{d.line}:{d.column}" + (f"（{d.location}）" if d.location else "")   # docx/html/pdf
+    where = f"（{d.location}）" if d.location else ""        # the position in a docx/html/pdf
     style = STYLE[d.severity]
-    head: Line = [(where, "bold"), (": ", None), (d.code, style), (f" [{ZH[d.severity]}] ", style),
+    head: Line = [(f"{d.path}:{d.line}:{d.column}", "bold"), (where, "bold"), (": ", None), (d.code, style), (f" [{ZH[d.severity]}] ", style),
                   (d.message, None)]
     if d.fix and fixable:
         head.append(("  [可修复]" if d.fix.safe else "  [可修复：--unsafe-fixes]", "green"))
