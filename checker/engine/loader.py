@@ -80,6 +80,7 @@ def _rule(e: dict, origin: str) -> Rule:
         message=e["message"], summary=e.get("summary", ""), doc=e.get("doc", ""),
         params=e.get("params", {}), generations=tuple(e.get("generations", ())),
         fixable=e.get("fixable", False), examples=e.get("examples", {}), origin=origin,
+        aggregate=e.get("aggregate"),
     )
 
 
