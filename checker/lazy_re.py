@@ -15,12 +15,16 @@ _FORWARDED = ("search", "match", "fullmatch", "finditer", "findall", "sub", "sub
               "flags", "groups", "groupindex")
 
 
+_CREATED: list = []                     # every pattern defined in this process, for the safety tests
+
+
 class LazyPattern:
     """Stands for ``re.compile(pattern, flags)``; ``.pattern`` needs no compilation."""
 
     def __init__(self, pattern: str | bytes, flags: int = 0) -> None:
         self.pattern = pattern
         self._flags = int(flags)
+        _CREATED.append(self)
 
     def compiled(self) -> re.Pattern:
         rx = self.__dict__.get("_rx")
@@ -46,6 +50,11 @@ class LazyPattern:
 
 def compile(pattern: str | bytes, flags: int = 0) -> LazyPattern:       # noqa: A001 — re's name, on purpose
     return LazyPattern(pattern, flags)
+
+
+def created() -> list[LazyPattern]:
+    """Every LazyPattern made in this process so far (module-level ones once their module is imported)."""
+    return list(_CREATED)
 
 
 def is_compiled(rx) -> bool:

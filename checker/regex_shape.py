@@ -12,8 +12,10 @@ interpreter's private regex parser:
 from __future__ import annotations
 
 INF = float("inf")
+MAX_SAFE_COUNT = 10                 # a body repeated at most this often cannot blow up exponentially
 _ZERO_WIDTH_ESCAPES = set("bBAZ")
 _CLASS_ESCAPES = set("dDsSwW")
+_HEX_ESCAPES = {"x": 2, "u": 4, "U": 8}
 _CONTROL_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "f": "\f", "v": "\v", "a": "\a"}
 
 
@@ -22,15 +24,18 @@ class _GiveUp(Exception):
 
 
 class _Item:
-    __slots__ = ("char", "lo", "hi")
+    __slots__ = ("char", "lo", "hi", "varies", "ambiguous")
 
-    def __init__(self, char: str | None, lo: float, hi: float) -> None:
+    def __init__(self, char: str | None, lo: float, hi: float, varies: bool | None = None) -> None:
         self.char, self.lo, self.hi = char, lo, hi       # char: a single literal character, else None
+        self.varies = lo != hi if varies is None else varies     # some part of it has a variable width
+        self.ambiguous = False          # alternatives that may start alike: (a|ab), (\w|\d)
 
 
 class _Reader:
     def __init__(self, pattern: str) -> None:
         self.p, self.i = pattern, 0
+        self.nested: list[str] = []          # sources of repeats around a variable-width part
 
     def peek(self, k: int = 0) -> str:
         j = self.i + k
@@ -76,6 +81,12 @@ class _Reader:
             return _Item(None, 1, 1)
         if c in _CONTROL_ESCAPES:
             return _Item(_CONTROL_ESCAPES[c], 1, 1)
+        if c in _HEX_ESCAPES:
+            digits = self.p[self.i:self.i + _HEX_ESCAPES[c]]
+            if len(digits) != _HEX_ESCAPES[c] or not all(d in "0123456789abcdefABCDEF" for d in digits):
+                raise _GiveUp
+            self.i += len(digits)
+            return _Item(chr(int(digits, 16)), 1, 1)
         if c and not c.isalnum() and c != "_":
             return _Item(c, 1, 1)
         raise _GiveUp                       # back-references, \x/\u/\N, \p{…}: not modelled
@@ -114,7 +125,12 @@ class _Reader:
         self.i += 1
         if zero_width:
             return _Item(None, 0, 0)
-        return _Item(None, min(_width(a)[0] for a in alts), max(_width(a)[1] for a in alts))
+        lo, hi = min(_width(a)[0] for a in alts), max(_width(a)[1] for a in alts)
+        # alternatives of different widths are safe to repeat while they cannot start alike
+        item = _Item(None, lo, hi, any(x.varies for a in alts for x in a))
+        firsts = [a[0].char if a else None for a in alts]
+        item.ambiguous = len(alts) > 1 and (None in firsts or len(set(firsts)) < len(firsts))
+        return item
 
     def quantifier_at(self, j: int) -> tuple[int, float, int] | None:
         """(least, most, index after) of a ``{m}``, ``{m,}``, ``{,n}``, ``{m,n}`` quantifier at ``j``."""
@@ -132,7 +148,7 @@ class _Reader:
         return lo, hi, end + 1
 
     def quantified(self, item: _Item) -> _Item:
-        c = self.peek()
+        start, c = self.i, self.peek()
         if c in ("*", "+", "?"):
             self.i += 1
             lo, hi = {"*": (0, INF), "+": (1, INF), "?": (0, 1)}[c]
@@ -142,7 +158,9 @@ class _Reader:
             return item
         if self.peek() in ("?", "+"):        # lazy or possessive: the same widths
             self.i += 1
-        return _Item(None, item.lo * lo, 0 if item.hi == 0 or hi == 0 else item.hi * hi)
+        if hi > MAX_SAFE_COUNT and (item.varies or item.ambiguous) and item.hi > 0:
+            self.nested.append(self.p[max(0, start - 30):self.i])
+        return _Item(None, item.lo * lo, 0 if item.hi == 0 or hi == 0 else item.hi * hi, True if lo != hi else item.varies)
 
 
 def _width(items: list[_Item]) -> tuple[float, float]:
@@ -173,6 +191,18 @@ def required_literal(pattern: str) -> tuple[str, int, float] | None:
         lo, hi = _width(items[:k])
         return "".join(x.char for x in items[k:end]), int(lo), hi
     return None
+
+
+def nested_repeats(pattern: str) -> list[str] | None:
+    """The repeats in ``pattern`` whose body has a variable width (``(a+)+``, ``(a|aa)*``, ``(x.*?y)*``):
+    the shapes that let a backtracking engine split one input in exponentially many ways. None when
+    the reader does not model the pattern's syntax."""
+    reader = _Reader(pattern)
+    try:
+        reader.alternatives()
+    except _GiveUp:
+        return None
+    return reader.nested if reader.i == len(pattern) else None
 
 
 def capture_groups(pattern: str) -> list[str]:

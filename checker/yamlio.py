@@ -73,7 +73,8 @@ def load_yaml_text(text: str, name: str):
         mark = getattr(exc, "problem_mark", None)
         where = f"第 {mark.line + 1} 行第 {mark.column + 1} 列" if mark else ""
         problem = str(getattr(exc, "problem", None) or "无法解析")[:120]
-        raise YamlError(f"{name}: YAML 语法错误 {where}：{problem}") from None
+        what = "内容错误" if isinstance(exc, yaml.constructor.ConstructorError) else "语法错误"
+        raise YamlError(f"{name}: YAML {what} {where}：{problem}") from None
     finally:
         loader.dispose()
 

@@ -109,12 +109,12 @@ def validate(data, path: Path, text: str, prefix: str) -> None:
 
 def _message(err) -> str:
     """The common cases said plainly in Chinese; file content quoted only as short scalars."""
-    from ..engine.validate import schema_message, shown
+    from ..engine.validate import key_names, schema_message, shown
 
     if err.validator == "additionalProperties" and isinstance(err.instance, dict) and "properties" in err.schema:
-        extra = sorted(map(str, set(err.instance) - set(err.schema["properties"])))
+        extra = sorted((k for k in err.instance if k not in err.schema["properties"]), key=str)
         known = "、".join(sorted(err.schema["properties"]))
-        return f"未知的配置项 {', '.join(k[:40] for k in extra[:3])}（可用：{known}）"
+        return f"未知的配置项 {key_names(extra)}（可用：{known}）"
     if err.validator == "pattern":
         return f"{shown(err.instance)} 不是规则代码或前缀（如 GL301、GL3）"
     return schema_message(err)

@@ -22,6 +22,7 @@ MAX_PATTERN_LENGTH = 2000
 MAX_PROGRAM_MEMORY = 8 << 20            # RE2's own default budget for one compiled pattern
 _REGEX_KEYS = lazy_re.compile(r"(?:^|_)(?:pattern|patterns|regex|regexes)$")
 # what a count group may contain: digits, once or repeated (lazy allowed)
+_UNICODE_ESCAPE = lazy_re.compile(r"(?<!\\)((?:\\\\)*)\\(?:u([0-9A-Fa-f]{4})|U([0-9A-Fa-f]{8}))")
 _DIGIT_GROUP = lazy_re.compile(r"(?:\\d|\[0-9\])(?:[+*]|\{[0-9]{1,3}(?:,[0-9]{0,3})?\})?\??")
 
 
@@ -55,12 +56,18 @@ def compile_user_pattern(pattern: str, count_groups: bool = True):
     options.log_errors = False           # RE2 would print its own English line on stderr
     options.max_mem = MAX_PROGRAM_MEMORY
     try:
-        rx = re2.compile(pattern, options)
+        rx = re2.compile(_UNICODE_ESCAPE.sub(_re2_escape, pattern), options)
     except re2.error as exc:
         raise UserPatternError(_explain(pattern, exc)) from None
     if count_groups:
         _check_count_groups(pattern, rx.groups)
     return rx
+
+
+def _re2_escape(m) -> str:
+    """Python's ``\\uXXXX``/``\\UXXXXXXXX`` in RE2's spelling ``\\x{XXXX}`` (an escaped backslash before
+    it stays as it is)."""
+    return m.group(1) + "\\x{" + (m.group(2) or m.group(3)) + "}"
 
 
 def _explain(pattern: str, exc) -> str:

@@ -5,8 +5,12 @@ from __future__ import annotations
 import json
 from functools import lru_cache
 
+from .. import lazy_re
 from ..resources import rules_root
 from .loader import RuleFileError
+
+
+_IDENTIFIER = lazy_re.compile(r"[A-Za-z_][A-Za-z0-9_.-]{0,39}")
 
 
 @lru_cache(maxsize=1)
@@ -40,6 +44,15 @@ def shown(value) -> str:
     return {dict: "映射", list: "列表", str: "字符串"}.get(type(value), type(value).__name__)
 
 
+def key_names(keys) -> str:
+    """Unknown keys, named only when they look like setting names (a file that is no configuration
+    at all, such as a password file read as YAML, has its lines as keys)."""
+    names = [k for k in keys if isinstance(k, str) and _IDENTIFIER.fullmatch(k)]
+    if len(names) != len(keys) or not names:
+        return f"（{len(keys)} 个，不像配置项；这是规则/配置文件吗？）"
+    return ", ".join(names[:3]) + ("…" if len(names) > 3 else "")
+
+
 def schema_message(err) -> str:
     """A Chinese sentence for a jsonschema error that quotes at most short scalars (see ``shown``)."""
     v, value = err.validator, err.validator_value
@@ -54,7 +67,7 @@ def schema_message(err) -> str:
         return f"缺少必填项 {', '.join(missing) or ', '.join(value)}"
     if v == "additionalProperties" and isinstance(err.instance, dict):
         extra = [k for k in err.instance if k not in err.schema.get("properties", {})]
-        return f"不允许的键 {', '.join(shown(k) for k in extra[:3])}"
+        return f"不允许的键 {key_names(extra)}"
     if v in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
         word = {"minimum": "不得小于", "maximum": "不得大于", "exclusiveMinimum": "必须大于",
                 "exclusiveMaximum": "必须小于"}[v]
