@@ -79,8 +79,9 @@ def _rule(kind: str, params: str, message: str = "demo {found}") -> str:
 
 
 def _count_rule(pattern: str) -> str:
-    return _rule("prose-balance", "{quantities: [{name: a, patterns: ['%s']}, {name: b, patterns: ['x(\\d+)']}], "
-                 "lhs: [a], rhs: [b]}" % pattern.replace("'", "''"))
+    params = ("{quantities: [{name: a, patterns: ['%s']}, {name: b, patterns: ['x(\\d+)']}], lhs: [a], rhs: [b]}"
+              % pattern.replace("'", "''"))
+    return _rule("prose-balance", params, message="demo {equation}")
 
 
 def _refused(tmp_path, *args, name: str):
@@ -222,10 +223,13 @@ def test_user_parameters_that_would_fail_per_file_are_refused_at_load(tmp_path, 
 def test_a_valid_user_count_rule_runs_on_re2(tmp_path):
     rules = tmp_path / "mine.yaml"
     rules.write_text(_count_rule(r"收到申请(\d+)件"), encoding="utf-8")
-    report = tmp_path / "r.txt"
-    report.write_text(REPORT + "办理x3件\n", encoding="utf-8")
-    proc = govlint("check", report, "--rules", rules, "--select", "XX971", "--format", "concise")
-    assert proc.returncode in (0, 1) and "Traceback" not in proc.stderr and proc.stderr.count("\n") <= 1
+    report, second = tmp_path / "r.txt", tmp_path / "s.txt"
+    for f in (report, second):
+        f.write_text(REPORT + "办理x3件\n", encoding="utf-8")
+    for jobs in ("1", "2"):
+        proc = govlint("check", report, second, "--rules", rules, "--select", "XX971", "--format", "concise", "-j", jobs)
+        assert "Traceback" not in proc.stderr
+        assert proc.stdout.count("XX971 [warning] demo a(12) = 12 ≠ b(3) = 3") == 2, proc.stdout     # both files
 
 
 def test_file_contents_are_never_echoed(tmp_path):                           # item 18 (its echo half)
