@@ -110,9 +110,6 @@ def entry() -> None:
     # gen-0 threshold of 700 runs the collector dozens of times for nothing (~1.5 ms of a one-file run).
     gc.set_threshold(10_000, 20, 20)
     code = main()
-    from .. import rxcache
-
-    rxcache.save()                           # patterns first compiled in this run, for the next runs
     if "coverage" in sys.modules:       # coverage.py writes its data from an atexit hook
         sys.exit(code)
     _exit_now(code)

@@ -6,11 +6,7 @@ from importlib import import_module
 
 from ..model.diagnostic import Diagnostic, Fix, Severity
 from ..model.record import MutableRecord
-
-
-class _Missing(dict):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
+from .message import render
 
 
 class Rule(MutableRecord):
@@ -56,6 +52,6 @@ class Rule(MutableRecord):
         args.setdefault("found", found or "")
         return Diagnostic(
             code=self.code, name=self.name, severity=self.severity,
-            message=self.message.format_map(_Missing(args)), path=doc.source.path,
+            message=render(self.message, args), path=doc.source.path,
             start=start, end=end, fix=fix, expected=expected, found=found,
         )
