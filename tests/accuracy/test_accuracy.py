@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 # family: (labelled defects found at least, false errors at most)
 FLOORS = {
-    "structure": (16, 48),
+    "structure": (16, 31),
     "tables": (5, 35),
     "arithmetic": (9, 11),
     "spam": (7, 1),
@@ -23,7 +23,7 @@ FLOORS = {
     "garbling:pinyin": (195, 0),
     "garbling:lost-characters": (0, 0),
     "garbling:other": (8, 0),
-    "boilerplate": (37, 0),
+    "boilerplate": (29, 0),
     "script": (19, 1),
     "typography": (0, 0),
 }
