@@ -27,6 +27,7 @@ _VERB = rxcache.compile(r"(?:现予?公布|特此公布|现将|公布|发布)\s*
 _NAME_LINE = rxcache.compile(
     r"[^，。,:：;；!！?？|>《》“”\s]{1,60}(?:[府局处室厅委会院镇乡部署办所心站队馆社道区县市省司团]|[(（][^)）]*[)）])"
 )
+_SITE = rxcache.compile(r"(?:网站|门户|平台|首页|栏目)$")     # a portal's name above the title is page chrome
 _SELF = rxcache.compile(r"^[我本]")          # 我镇/本局 in an intro sentence is no body name
 # Words of a sentence or a document title, never of a body's name: "2018年政务公开工作要点落实情况及做好
 # 政府信息公开工作年度报告" names a task, not an issuer.
@@ -118,7 +119,8 @@ def _line_above(text: str, line_start: int) -> tuple[int, str] | None:
         line = text[start:end]
         if line.strip():
             name = line.strip()
-            if _NAME_LINE.fullmatch("".join(name.split())):
+            compact = "".join(name.split())
+            if _NAME_LINE.fullmatch(compact) and not _SITE.search(compact):
                 return start + len(line) - len(line.lstrip()), name
             return None
         end = start - 1

@@ -55,7 +55,8 @@ def test_complete_title_layouts(tmp_path, layout, fmt):
 def test_title_without_body_is_still_reported(tmp_path, fmt):
     for lines in (["2023年政府信息公开工作年度报告"],
                   ["发布时间：2024-01-20 来源：区政府办", "2023年政府信息公开工作年度报告"],
-                  ["根据要求，现予公布。", "2023年政府信息公开工作年度报告"]):
+                  ["根据要求，现予公布。", "2023年政府信息公开工作年度报告"],
+                  ["某某市人民政府门户网站", "2023年政府信息公开工作年度报告"]):
         doc = _document(tmp_path, lines, fmt)
         [d] = _gl107(doc)
         assert "未写明发布机关" in d.message
