@@ -53,7 +53,7 @@ CODE_FAMILY = {
 }
 PREFIX_FAMILY = [
     ("GL1", "structure"), ("GL2", "tables"), ("GL3", "spam"), ("GL4", "garbling:other"),
-    ("GL5", "boilerplate"), ("GL6", "extraction"),
+    ("GL5", "boilerplate"), ("GL6", "extraction"), ("GL7", "typography"),
 ]
 FAMILIES = ["structure", "tables", "arithmetic", "cross-report", "spam", "garbling:mojibake", "garbling:pinyin",
             "garbling:lost-characters", "garbling:replacement-char", "garbling:other", "boilerplate", "script",
@@ -271,7 +271,13 @@ def _matches(f: Finding, label: Label) -> bool:
 
 
 def score_doc(doc: Doc, rules) -> dict:
-    text, diags = run_govlint(doc.path, rules)
+    from checker.read import InputError
+
+    try:
+        text, diags = run_govlint(doc.path, rules)
+    except (InputError, OSError) as exc:     # an unreadable file finds nothing; say so, do not stop
+        print(f"{doc.name}: 未能读取（{exc}）", file=sys.stderr)
+        text, diags = "", []
     squeezed = _squeeze(text)
     for label in doc.labels:
         for t in label.texts:
