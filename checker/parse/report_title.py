@@ -28,6 +28,7 @@ _NAME_LINE = rxcache.compile(
     r"[^，。,:：;；!！?？|>《》“”\s]{1,60}(?:[府局处室厅委会院镇乡部署办所心站队馆社道区县市省司团]|[(（][^)）]*[)）])"
 )
 _SITE = rxcache.compile(r"(?:网站|门户|平台|首页|栏目)$")     # a portal's name above the title is page chrome
+_ABOUT = rxcache.compile(r"关于\s*$")
 _SELF = rxcache.compile(r"^[我本]")          # 我镇/本局 in an intro sentence is no body name
 # Words of a sentence or a document title, never of a body's name: "2018年政务公开工作要点落实情况及做好
 # 政府信息公开工作年度报告" names a task, not an issuer.
@@ -100,7 +101,11 @@ def _same_line(text: str, line_start: int, year_at: int) -> tuple[int, str]:
     at = verb.end() if verb else at
     while at < year_at and text[at].isspace():
         at += 1
-    return at, text[at:year_at].strip()
+    end = year_at
+    tail = _ABOUT.search(text, at, year_at)       # 某某局关于2023年…报告: 关于 is no part of the name
+    if tail:
+        end = tail.start()
+    return at, text[at:end].strip()
 
 
 def _between(text: str, compact: _Compact, m) -> tuple[int, str]:

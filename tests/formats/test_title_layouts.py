@@ -19,6 +19,9 @@ COMPLETE = {
     "letter-spaced year": [AGENCY, "2 0 2 3 年政府信息公开工作年度报告"],
     "year on its own line": [AGENCY, "2023", "年政府信息公开工作年度报告"],
     "wrapped": [f"{AGENCY}2023年政府信息公开", "工作年度报告"],
+    "body above, 关于": [AGENCY, "关于2023年政府信息公开工作年度报告"],
+    "关于 after the body": [f"{AGENCY}关于2023年政府信息公开工作年度报告"],
+    "year first, across lines": ["2023年度", AGENCY, "政府信息公开工作年度报告"],
     "spaced body above": ["某 某 市 某 某 区 人 民 政 府", "2023 年政府信息公开工作年度报告"],
 }
 FORMATS = ["txt", "docx", "html", "pdf"]
