@@ -21,7 +21,7 @@ _CORE = rxcache.compile(
     r"(?P<year>(?:19|20)\d{2})年度?(?:的)?(?P<mid>[^年，。,.:：;；、!！?？《》“”\"（）()|<>\[\]【】]{0,40}?)"
     r"(?P<words>政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?(?:工作)?(?:报告|年报)"
 )
-_AGENCY_CUT = rxcache.compile(r".*[，。,:：;；、《》“”（）()|>]")
+_AGENCY_CUT = rxcache.compile(r".*[，。,:：;；、《》“”（）()|]")
 _VERB = rxcache.compile(r"(?:现予?公布|特此公布|现将|公布|发布)\s*")
 # A line that is only a body's name: no sentence or field punctuation, ends as body names end.
 _NAME_LINE = rxcache.compile(
