@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from .. import rxcache
+from ..contamination import chrome
 from ..resources import data_path
 
 HEAD, TAIL = "head", "tail"
@@ -42,7 +43,12 @@ def pattern_sources() -> dict[str, list[str]]:
 
 def is_boilerplate(line: str, where: str) -> bool:
     s = line.strip()
-    return bool(s) and patterns()[where].match(s) is not None
+    if not s:
+        return False
+    if patterns()[where].match(s) is not None:
+        return True
+    # after the report, the shapes of page chrome (footers, credits, field lines, lone separators) count too
+    return where == TAIL and (chrome.classify_body(s) or chrome.is_separator(s))
 
 
 def lines_with_offsets(text: str, start: int = 0, end: int | None = None):
