@@ -1,0 +1,23 @@
+"""Residue inside report lines, by the patterns of one section of rules/data/residue.txt:
+template guidance, inline page chrome (flip-book markers, Word HTML comments), encoding placeholders.
+With ``fix: safe`` the residue is deleted; otherwise the finding only points at it."""
+
+from __future__ import annotations
+
+from ..contamination.residue import spans
+from ..model.diagnostic import Edit, Fix
+
+
+def check(doc, rule):
+    p = rule.params
+    text = doc.text
+    for start, end in spans(text, p["section"]):
+        fix = None
+        if p.get("fix") == "safe":
+            s, e = doc.orig_span(start, end)
+            fix = Fix((Edit(s, e, ""),), safe=True, description=p.get("fix_description", "删除"))
+        yield rule.diag(doc, start, end, fix=fix, found=text[start:end], residue=_short(text[start:end]))
+
+
+def _short(s: str, limit: int = 40) -> str:
+    return s if len(s) <= limit else s[:limit] + "…"
