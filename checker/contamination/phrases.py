@@ -17,6 +17,7 @@ from ..resources import data_path
 
 LABEL = "label"
 _CELL_EDGE = set(" \t|｜\r\n")
+_CUT_MARKS = set("，,、。；;")
 
 
 class Damage:
@@ -72,6 +73,8 @@ def _known() -> frozenset[str]:
 
 # particles a writer may drop or add when rewording (存在主要问题 for 存在的主要问题): never a loss
 _PARTICLES = set("的之于和及与了并等在对是为")
+# last characters a shorter form may legitimately omit (门户网 for 门户网站)
+_OPTIONAL_ENDS = set("站们的性化者类")
 
 
 @lru_cache(maxsize=512)
@@ -88,6 +91,9 @@ def variants(p: str, section: str) -> tuple[tuple[str, str, str], ...]:
     if section == LABEL:
         out.append((p[1:], f"缺“{p[0]}”", "both"))
         out.append((p[:-1], f"缺“{p[-1]}”", "both"))
+    elif n - 1 >= 3 and p[-1] not in _OPTIONAL_ENDS:
+        # 发布信3366条, 有关要，: the phrase cut before a number or a punctuation mark
+        out.append((p[:-1], f"缺“{p[-1]}”", "end"))
     if n >= 5:
         for k in range(1, n - 2):
             if p[k] not in _PARTICLES and p[k + 1] not in _PARTICLES:
@@ -141,6 +147,9 @@ def _edge_ok(text: str, a: int, b: int, edge: str) -> bool:
     the missing character not merely wrapped onto the other side of a space (社会公益组 织)."""
     if not edge:
         return True
+    if edge == "end":
+        after = text[b] if b < len(text) else ""
+        return after.isdigit() or after in _CUT_MARKS
     before = text[a - 1] if a else "\n"
     after = text[b] if b < len(text) else "\n"
     if before not in _CELL_EDGE or after not in _CELL_EDGE and not after.isdigit():
