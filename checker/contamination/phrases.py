@@ -42,14 +42,26 @@ def phrases() -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
-def _chunks(p: str) -> list[tuple[int, str]]:
+def _chunks(p: str, section: str = "") -> list[tuple[int, str]]:
+    """Anchors of a phrase, (offset in the phrase, text), chosen so that a copy with one edit keeps
+    enough of them (``_need``) and a different phrase sharing a common word does not:
+    - up to five characters: the damaged forms themselves (a label without its first or last
+      character, the phrase without its last one, a five-character phrase without its middle one);
+    - six to eight: two halves (政务公|开工作), one of which a single edit leaves intact;
+    - longer: three near-equal chunks, two of which a single edit leaves intact."""
     n = len(p)
-    if n < 6:
-        return [(0, p[:2]), (n - 2, p[-2:])]
-    parts = 3
-    size = n // parts
-    cuts = [k * size for k in range(parts)] + [n]
-    return [(cuts[k], p[cuts[k]:cuts[k + 1]]) for k in range(parts) if cuts[k + 1] - cuts[k] >= 2]
+    if n <= 5:
+        forms = [(0, p[:-1])] + ([(1, p[1:])] if section == LABEL else [])
+        if n == 5 and p[2] not in _PARTICLES:
+            forms.append((0, p[:2] + p[3:]))
+        return [(off, f) for off, f in forms if len(f) >= 2]
+    parts = 2 if n <= 8 else 3
+    cuts = [round(k * n / parts) for k in range(parts + 1)]
+    return [(cuts[k], p[cuts[k]:cuts[k + 1]]) for k in range(parts)]
+
+
+def _need(n: int) -> int:
+    return 2 if n >= 9 else 1
 
 
 @lru_cache(maxsize=1)
@@ -57,11 +69,13 @@ def _automaton():
     import ahocorasick                   # only when a document is checked for damaged phrases
     a = ahocorasick.Automaton()
     table: dict[str, list[tuple[int, int]]] = {}
-    for i, (p, _) in enumerate(phrases()):
-        for off, chunk in _chunks(p):
+    for i, (p, section) in enumerate(phrases()):
+        for off, chunk in _chunks(p, section):
             table.setdefault(chunk, []).append((i, off))
+    for p, _ in phrases():
+        table.setdefault(p, [])                  # intact copies, to rule out what overlaps them
     for chunk, refs in table.items():
-        a.add_word(chunk, (len(chunk), tuple(refs)))
+        a.add_word(chunk, (len(chunk), tuple(refs), chunk in _known()))
     a.make_automaton()
     return a
 
@@ -77,69 +91,139 @@ _PARTICLES = set("的之于和及与了并等在对是为")
 _OPTIONAL_ENDS = set("站们的性化者类")
 
 
-@lru_cache(maxsize=512)
-def variants(p: str, section: str) -> tuple[tuple[str, str, str], ...]:
-    """(edited form, how, edge) of ``p``. Inner edits keep two characters of the phrase on each side
-    of the gap, so the form cannot be a neighbouring word plus a piece of the phrase (实行规范性文件 is
-    not 行政规范性文件 without 政). Only a table label may lose an edge character, and only when it
-    stands alone in its cell or line (edge "both")."""
-    n, out = len(p), []
-    if n - 1 >= 4:
-        for k in range(2, n - 2):
-            if p[k] not in _PARTICLES:
-                out.append((p[:k] + p[k + 1:], f"缺“{p[k]}”", ""))
-    if section == LABEL:
-        out.append((p[1:], f"缺“{p[0]}”", "both"))
-        out.append((p[:-1], f"缺“{p[-1]}”", "both"))
-    elif n - 1 >= 3 and p[-1] not in _OPTIONAL_ENDS:
-        # 发布信3366条, 有关要，: the phrase cut before a number or a punctuation mark
-        out.append((p[:-1], f"缺“{p[-1]}”", "end"))
-    if n >= 5:
-        for k in range(1, n - 2):
-            if p[k] not in _PARTICLES and p[k + 1] not in _PARTICLES:
-                out.append((p[:k] + p[k + 1] + p[k] + p[k + 2:], f"“{p[k]}{p[k + 1]}”颠倒", ""))
-        for k in range(n):
-            if p[k] in _PARTICLES:
-                continue
-            rest = p[:k] + p[k + 1:]
-            for m in range(1, n - 1):
-                if abs(m - k) >= 2:
-                    out.append((rest[:m] + p[k] + rest[m:], f"“{p[k]}”错位", ""))
-    known = _known()
-    return tuple(dict.fromkeys((v, how, edge) for v, how, edge in out if v != p and v not in known))
-
-
 def find(text: str) -> list[Damage]:
-    found: dict[tuple[int, int], Damage] = {}
     table = phrases()
-    for last, (size, refs) in _automaton().iter(text):
+    hits = list(_automaton().iter(text))
+    if not hits:
+        return []
+    cover = _cover(text, hits)
+    support: dict[tuple[int, int], int] = {}
+    candidates: dict[tuple[int, int], None] = {}     # in text order, without a sort
+    for last, (size, refs, _) in hits:
         pos = last - size + 1
+        if not refs or cover[pos] > size + 1 and cover[last] > size + 1:
+            continue                     # the chunk is part of an intact longer phrase here
         for i, off in refs:
-            p, section = table[i]
-            base = pos - off
-            if text.startswith(p, base):
-                continue
-            d = _match(text, base, p, section)
-            if d is not None and not any(_overlaps(d, e) for e in found.values()):
-                found[(d.start, d.end)] = d
-    return sorted(found.values(), key=lambda d: d.start)
+            b = pos - off
+            candidates[(i, b)] = None
+            for key in ((i, b - 1), (i, b), (i, b + 1)):      # a one-edit copy shifts a chunk by one
+                support[key] = support.get(key, 0) + 1
+    found: list[Damage] = []
+    for i, base in candidates:
+        p, section = table[i]
+        n = len(p)
+        if support[(i, base)] < _need(n) or n < 5 and not _short_may_fit(text, base, p, section):
+            continue
+        if text.startswith(p, base - 1) or text.startswith(p, base) or text.startswith(p, base + 1) \
+                or _missing(text, base, p) > 1 or _covered(cover, base, n):
+            continue
+        d = _align(text, base, p, section)
+        if d is not None and not any(_overlaps(d, e) for e in found):
+            found.append(d)
+    return sorted(found, key=lambda d: d.start)
+
+
+def _short_may_fit(text: str, base: int, p: str, section: str) -> bool:
+    """A phrase of three or four characters can only lose an edge character (a label alone in its
+    cell, or the last one before a number or a punctuation mark): its other characters must be here."""
+    if text.startswith(p[:-1], base):
+        return section == LABEL or any(c.isdigit() or c in _CUT_MARKS for c in text[base + len(p) - 1:base + len(p)])
+    return section == LABEL and text.startswith(p[1:], base + 1)
+
+
+def _cover(text: str, hits) -> list[int]:
+    """For each character, the length of the longest intact phrase copy covering it (0: none)."""
+    cover = [0] * (len(text) + 1)
+    for last, (size, _, whole) in hits:
+        if whole:
+            for k in range(last - size + 1, last + 1):
+                if cover[k] < size:
+                    cover[k] = size
+    return cover
+
+
+def _missing(text: str, base: int, p: str) -> int:
+    """Characters of ``p`` absent from the text around ``base``: a one-edit copy misses one at most."""
+    window = text[max(0, base - 1):base + len(p) + 1]
+    return sum(1 for c in p if c not in window)
+
+
+def _covered(cover: dict, base: int, n: int) -> bool:
+    """Most of the span is an intact copy of another phrase at least as long: the text says that
+    phrase, not a damaged copy of this one (政府信息公开工作 is not 政府信息公开申请 damaged)."""
+    inside = sum(1 for c in cover[max(0, base):base + n] if c >= n - 1)
+    return inside * 5 >= n * 3
 
 
 def _overlaps(a: Damage, b: Damage) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def _match(text: str, base: int, p: str, section: str) -> Damage | None:
-    lo = max(0, base - 3)
-    window = text[lo:base + len(p) + 3]
-    for v, how, edge in variants(p, section):
-        at = window.find(v)
-        if at < 0:
-            continue
-        a, b = lo + at, lo + at + len(v)
-        if _edge_ok(text, a, b, edge) and not _inside_copy(text, a, b, p):
-            return Damage(a, b, p, how)
+def _align(text: str, base: int, p: str, section: str) -> Damage | None:
+    """A copy of ``p`` with one character dropped, two swapped or one moved, starting near ``base``.
+
+    Inner edits keep two characters of the phrase on each side of the gap, so the form cannot be a
+    neighbouring word plus a piece of the phrase (实行规范性文件 is not 行政规范性文件 without 政).
+    Only a table label may lose an edge character, alone in its cell or line; any phrase may lose its
+    last character right before a number or a punctuation mark (发布信3366条)."""
+    n, known = len(p), _known()
+    for a in range(max(0, base - 1), base + 2):
+        for size in (n - 1, n):
+            sub = text[a:a + size]
+            # a one-edit copy keeps the phrase's first or its last character
+            if len(sub) != size or sub[0] != p[0] and sub[-1] != p[-1] or sub == p or sub in known:
+                continue
+            how = _dropped(sub, p, section, text, a) if size == n - 1 else _moved(sub, p)
+            if how and not _inside_copy(text, a, a + size, p):
+                return Damage(a, a + size, p, how)
     return None
+
+
+def _dropped(sub: str, p: str, section: str, text: str, a: int) -> str:
+    n = len(p)
+    i = 0
+    while i < len(sub) and sub[i] == p[i]:
+        i += 1
+    if sub[i:] != p[i + 1:]:
+        return ""
+    ks = [k for k in range(i, n) if p[k] == p[i] and p[:k] + p[k + 1:] == sub]
+    for k in ks:
+        how = f"缺“{p[k]}”"
+        if 2 <= k <= n - 3 and n - 1 >= 4 and p[k] not in _PARTICLES:
+            return how
+        if section == LABEL and k in (0, n - 1) and _edge_ok(text, a, a + n - 1, "both"):
+            return how
+        if (section != LABEL and k == n - 1 and n - 1 >= 3 and p[-1] not in _OPTIONAL_ENDS
+                and _edge_ok(text, a, a + n - 1, "end")):
+            return how
+    return ""
+
+
+@lru_cache(maxsize=4096)
+def _sorted(s: str) -> str:
+    return "".join(sorted(s))
+
+
+def _moved(sub: str, p: str) -> str:
+    """“XY”颠倒 / “X”错位 when ``sub`` is ``p`` with one character moved (not a particle, and not to
+    the very start or end)."""
+    if len(p) < 5 or _sorted(sub) != _sorted(p):
+        return ""
+    i, j = 0, len(p)
+    while sub[i] == p[i]:
+        i += 1
+    while sub[j - 1] == p[j - 1]:
+        j -= 1
+    mp, ms = p[i:j], sub[i:j]
+    if ms == mp[1:] + mp[0]:
+        moved, to = mp[0], j - 1            # moved later
+    elif ms == mp[-1] + mp[:-1]:
+        moved, to = mp[-1], i               # moved earlier
+    else:
+        return ""
+    if moved in _PARTICLES or to in (0, len(p) - 1) or (len(mp) == 2 and i == 0):
+        return ""
+    return f"“{mp}”颠倒" if len(mp) == 2 else f"“{moved}”错位"
 
 
 def _edge_ok(text: str, a: int, b: int, edge: str) -> bool:
