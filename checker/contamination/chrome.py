@@ -65,13 +65,17 @@ _ISO_LINE = rxcache.compile(
     r"^[\s•·●\-]*[(（]?\s*(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*[)）]?$")
 _INDEX_NO = rxcache.compile(r"^[A-Za-z0-9]{2,}(?:-[A-Za-z0-9]+)?/(?:19|20)\d{2}[-_]?\d{2,}$")
 _BREADCRUMB = rxcache.compile(
-    r"(?:当前|现在|所在|目前)(?:的)?(?:所在)?(?:的)?位置\s*[:：]|^首页\s*(?:[>›»/]|$)|^[>›»]\s*\S|"
+    r"(?:当前|现在|所在|目前)(?:的)?(?:所在)?(?:的)?位置\s*[:：]|^(?:您|你)?的?位置\s*[:：]|^首页\s*(?:[>›»/]|$)|^[>›»]\s*\S|"
     r"\S\s*[>›»]\s*\S[^>›»]*[>›»]\s*\S")
+# a date-time stamp leading a line of page fields: “2010/1/6 16:43:13 次浏览 分类:… 来源:”
+_STAMPED = rxcache.compile(r"^[\s(（]*(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*"
+                           r"(?:次浏览|浏览|来源|分类|字体|字号|作者|点击|阅读|【|信息来源)")
+_LISTEN = rxcache.compile(r"点击收听|语音朗读|语音播报|听全文")
 _SEPARATOR = rxcache.compile(r"^[\s•·●\-—_=|｜>*]+$")
 _WELCOME = rxcache.compile(r"^(?:您好\s*[,，!！]?\s*)?欢迎(?:您)?(?:访问|来到|光临|进入)")
 _FOOTER = rxcache.compile(
     r"扫一扫|扫描.{0,12}二维码|更多精彩内容|在手机(?:上)?打开|用手机扫|手机扫码|关注.{0,10}(?:微信公众号|公众号)[!！。]?$")
-_CREDIT = rxcache.compile(r"^[(（]?\s*(?:责任编辑|编辑|审核|校对|供稿|来源)\s*[:：][^。，,]{0,40}[)）]?$")
+_CREDIT = rxcache.compile(r"^[(（]?\s*(?:责任编辑|编辑|审核|校对|供稿|终审|来源)\s*[:：][^。，,]{0,40}[)）]?$")
 _ENGLISH = rxcache.compile(r"[A-Za-z]+(?:'s)?(?:\s+[A-Za-z]+(?:'s)?){3,}")
 _OPEN_STATUS = rxcache.compile(r"^(?:主动公开|依申请公开|不予公开)$")      # the value of a 公开方式 field
 _TOKENS = rxcache.compile(r"[\s|｜【】\[\]()（）:：·•,，/]+")
@@ -93,7 +97,7 @@ def classify(line: str) -> int:
         weak = p["weak"].match(low)
         if weak and (_value_shape(low) or p["more"].search(low) or is_title_like(low[weak.end():])):
             return STRONG
-    if (_ISO_LINE.match(s) or _INDEX_NO.match(s) or _OPEN_STATUS.match(s) or _WIDGET_EMPTY.match(s) or _WELCOME.match(s)
+    if (_ISO_LINE.match(s) or _STAMPED.match(s) or _INDEX_NO.match(s) or _OPEN_STATUS.match(s) or _WIDGET_EMPTY.match(s) or _WELCOME.match(s)
             or _CREDIT.match(s) or _nav_line(low)):
         return STRONG
     if len(s) <= 120 and (_BREADCRUMB.search(s) and not _SENTENCE.search(s) or _FOOTER.search(s)):
@@ -121,7 +125,8 @@ def classify_body(line: str) -> bool:
             return True
     if "|" in low and _pipe_fields(low, p) >= 2:
         return True
-    if _nav_line(low, need=2) or _FOOTER.search(s) and len(s) <= 60 or _CREDIT.match(s) and "来源" not in s[:4]:
+    if _nav_line(low, need=2) or _FOOTER.search(s) and len(s) <= 60 or _CREDIT.match(s) and "来源" not in s[:4] \
+            or _STAMPED.match(s) or _LISTEN.search(s) and len(s) <= 20:
         return True
     return bool(_BREADCRUMB.search(s) and ("首页" in s or "位置" in s) and not _SENTENCE.search(s))
 
@@ -151,6 +156,8 @@ def _nav_line(low: str, need: int = 1) -> bool:
     portal = len(tokens) >= 3          # a row of portal links: 中国政府网|重庆市人民政府网|…
     hits = sum(1 for t in tokens if t in nav or t.startswith("走进") or portal and t.endswith("网"))
     if hits >= max(need, 1) and hits * 2 >= len(tokens) + (1 if len(tokens) == 1 and need > 1 else 0):
+        return True
+    if hits >= 3:                        # a long portal header with foreign-language links and menus
         return True
     # a portal menu: 首页 and four or more short items (首页 政务资讯 政务公开 政府领导 …)
     return tokens[0] == "首页" and len(tokens) >= 4 and all(len(t) <= 8 for t in tokens)
