@@ -11,11 +11,16 @@ intact copy, is never reported.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from ..resources import data_path
 
 LABEL = "label"
+# sections whose phrases are always written whole: political formulas, names of laws
+_WHOLE = ("formula", "law")
+# what a name put in their place looks like: letters, digits, hanzi and the joiners of spam names
+_NAME_LIKE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9_@:,.\-]+")
 _CELL_EDGE = set(" \t|｜\r\n")
 _CUT_MARKS = set("，,、。；;")
 
@@ -92,10 +97,22 @@ _OPTIONAL_ENDS = set("站们的性化者类")
 
 
 def find(text: str) -> list[Damage]:
+    return _scan(text)[0]
+
+
+def substitutions(text: str) -> list[Damage]:
+    """Copies of a long phrase whose middle was replaced by unrelated text (《中华人民共和国买球网站信息
+    公开条例》): the phrase's head and tail stand intact around a middle that shares no character with
+    the phrase's own middle. ``how`` holds the replaced wording."""
+    return _scan(text)[1]
+
+
+@lru_cache(maxsize=2)
+def _scan(text: str) -> tuple[list[Damage], list[Damage]]:
     table = phrases()
     hits = list(_automaton().iter(text))
     if not hits:
-        return []
+        return [], []
     cover = _cover(text, hits)
     support: dict[tuple[int, int], int] = {}
     candidates: dict[tuple[int, int], None] = {}     # in text order, without a sort
@@ -120,7 +137,35 @@ def find(text: str) -> list[Damage]:
         d = _align(text, base, p, section)
         if d is not None and not any(_overlaps(d, e) for e in found):
             found.append(d)
-    return sorted(found, key=lambda d: d.start)
+    replaced: list[Damage] = []
+    for i, base in candidates:
+        p, section = table[i]
+        if section in _WHOLE and len(p) >= 8 and support[(i, base)] < 2 and text.startswith(p[:3], base) and not text.startswith(p, base):
+            d = _substituted(text, base, p)
+            if d is not None and not any(_overlaps(d, e) for e in found + replaced):
+                replaced.append(d)
+    return sorted(found, key=lambda d: d.start), replaced
+
+
+def _substituted(text: str, base: int, p: str) -> Damage | None:
+    n = len(p)
+    head = 0
+    while head < n and base + head < len(text) and text[base + head] == p[head]:
+        head += 1
+    tail_len = max(3, n // 3)
+    tail = p[-tail_len:]
+    at = text.find(tail, base + head, base + n + 40)
+    if at < 0 or head < 2:
+        return None
+    end = at + tail_len
+    k = 0                                # extend the intact tail leftwards
+    while n - tail_len - k - 1 >= head and text[at - k - 1] == p[n - tail_len - k - 1]:
+        k += 1
+    middle = text[base + head:at - k]
+    expected = p[head:n - tail_len - k]
+    if len(middle) < 2 or len(middle) > 24 or not expected or set(middle) & set(p) or not _NAME_LIKE.fullmatch(middle):
+        return None
+    return Damage(base + head, at - k, p, expected)
 
 
 def _short_may_fit(text: str, base: int, p: str, section: str) -> bool:
