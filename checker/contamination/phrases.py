@@ -234,7 +234,8 @@ def _dropped(sub: str, p: str, section: str, text: str, a: int) -> str:
     ks = [k for k in range(i, n) if p[k] == p[i] and p[:k] + p[k + 1:] == sub]
     for k in ks:
         how = f"缺“{p[k]}”"
-        if 2 <= k <= n - 3 and n - 1 >= 4 and p[k] not in _PARTICLES:
+        # a long phrase keeps enough after a gap at its second character (2023年度信公开工作报告)
+        if (2 <= k <= n - 3 and n - 1 >= 4 or k == 1 and n >= 8) and p[k] not in _PARTICLES:
             return how
         if section == LABEL and k in (0, n - 1) and _edge_ok(text, a, a + n - 1, "both"):
             return how
