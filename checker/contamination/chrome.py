@@ -72,6 +72,8 @@ _STAMPED = rxcache.compile(r"^[\s(（]*(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:
                            r"(?:次浏览|浏览|来源|分类|字体|字号|作者|点击|阅读|【|信息来源)")
 _LISTEN = rxcache.compile(r"点击收听|语音朗读|语音播报|听全文")
 _SEPARATOR = rxcache.compile(r"^[\s•·●\-—_=|｜>*]+$")
+# a rule with a word in it: “==================== 正文 ====================”
+_RULED = rxcache.compile(r"^[=\-_*—~]{4,}\s*[^\s=\-_*—~]{0,8}\s*[=\-_*—~]{4,}$")
 _WELCOME = rxcache.compile(r"^(?:您好\s*[,，!！]?\s*)?欢迎(?:您)?(?:访问|来到|光临|进入)")
 _FOOTER = rxcache.compile(
     r"扫一扫|扫描.{0,12}二维码|更多精彩内容|在手机(?:上)?打开|用手机扫|手机扫码|关注.{0,10}(?:微信公众号|公众号)[!！。]?$")
@@ -97,7 +99,7 @@ def classify(line: str) -> int:
         weak = p["weak"].match(low)
         if weak and (_value_shape(low) or p["more"].search(low) or is_title_like(low[weak.end():])):
             return STRONG
-    if (_ISO_LINE.match(s) or _STAMPED.match(s) or _INDEX_NO.match(s) or _OPEN_STATUS.match(s) or _WIDGET_EMPTY.match(s) or _WELCOME.match(s)
+    if (_ISO_LINE.match(s) or _STAMPED.match(s) or _RULED.match(s) or _INDEX_NO.match(s) or _OPEN_STATUS.match(s) or _WIDGET_EMPTY.match(s) or _WELCOME.match(s)
             or _CREDIT.match(s) or _nav_line(low)):
         return STRONG
     if len(s) <= 120 and (_BREADCRUMB.search(s) and not _SENTENCE.search(s) or _FOOTER.search(s)):

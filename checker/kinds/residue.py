@@ -4,6 +4,8 @@ With ``fix: safe`` the residue is deleted; otherwise the finding only points at 
 
 from __future__ import annotations
 
+import html
+
 from ..contamination.residue import spans
 from ..model.diagnostic import Edit, Fix
 
@@ -13,9 +15,10 @@ def check(doc, rule):
     text = doc.text
     for start, end in spans(text, p["section"]):
         fix = None
-        if p.get("fix") == "safe":
+        if p.get("fix") in ("safe", "unescape"):
             s, e = doc.orig_span(start, end)
-            fix = Fix((Edit(s, e, ""),), safe=True, description=p.get("fix_description", "删除"))
+            new = html.unescape(text[start:end]) if p["fix"] == "unescape" else ""
+            fix = Fix((Edit(s, e, new),), safe=True, description=p.get("fix_description", "删除"))
         yield rule.diag(doc, start, end, fix=fix, found=text[start:end], residue=_short(text[start:end]))
 
 
