@@ -28,6 +28,23 @@ def _pattern() -> re.Pattern:
     return rxcache.compile("|".join(f"(?:{p})" for p in parts))
 
 
+# “(中国)官方网站” names follow whatever the clone replaced, often an agency name or a verb: the name
+# starts after the last character that ends such words (…环境局|环球国际(中国)官方网站, 主动在|…)
+_CN_SITE = rxcache.compile(r"[(（]中国[)）]官方网站")
+_WORD_END = set("局委办区县市镇乡厅室院站所处科队会府部在的于和与由及将向对为是从经")
+
+
+def _trim_cn_site(folded: str, start: int, end: int) -> int:
+    m = _CN_SITE.search(folded, start, end)
+    if m is None or m.start() == start:
+        return start
+    head = folded[start:m.start()]
+    cut = max((k + 1 for k, c in enumerate(head) if c in _WORD_END), default=0)
+    if len(head) - cut < 2:
+        cut = max(0, len(head) - 4)
+    return start + cut
+
+
 def spans(folded: str) -> list[tuple[int, int]]:
     found: set[tuple[int, int]] = set()
     pattern, done = None, -1
@@ -36,7 +53,8 @@ def spans(folded: str) -> list[tuple[int, int]]:
         if lo >= hi:
             continue
         pattern = pattern or _pattern()
-        found.update(m.span() for m in pattern.finditer(folded, lo, hi) if m.end() > m.start())
+        found.update((_trim_cn_site(folded, *m.span()), m.end()) for m in pattern.finditer(folded, lo, hi)
+                     if m.end() > m.start())
         done = hit.start()
     return sorted(found)
 
