@@ -43,7 +43,7 @@ def _spaced(label: str) -> str:
     return r"\s*".join(re.escape(c) for c in label)
 
 
-_BULLET = r"^[\s•·●▪◆■*\-|｜]*[【\[]?\s*"
+_BULLET = r"^[\s•·●▪◆■*\-|｜]*[【\[(（]?\s*"
 
 
 @lru_cache(maxsize=1)
@@ -80,7 +80,7 @@ _FOOTER = rxcache.compile(
 _CREDIT = rxcache.compile(r"^[(（]?\s*(?:责任编辑|编辑|审核|校对|供稿|终审|来源)\s*[:：][^。，,]{0,40}[)）]?$")
 _ENGLISH = rxcache.compile(r"[A-Za-z]+(?:'s)?(?:\s+[A-Za-z]+(?:'s)?){3,}")
 _OPEN_STATUS = rxcache.compile(r"^(?:主动公开|依申请公开|不予公开)$")      # the value of a 公开方式 field
-_TOKENS = rxcache.compile(r"[\s|｜【】\[\]()（）:：·•,，/]+")
+_TOKENS = rxcache.compile(r"[\s|｜【】\[\]()（）:：·•,，/]+")  # 我要纠错 我要打印 → tokens
 _SENTENCE = rxcache.compile(r"[。；;]|[，,].*[，,]")
 _WIDGET_EMPTY = rxcache.compile(r"^[\s【\[]*(?:字号|字体)\s*[:：]?[\s\[\]【】()（）]*$")
 
@@ -140,7 +140,7 @@ def _value_shape(low: str) -> bool:
 def _empty_value(low: str) -> bool:
     """“字号：”, “文件有效性：”, “点击数：人次”: the value a script would have filled in is missing."""
     m = _COLON.search(low)
-    return m is not None and low[m.end():].strip() in ("", "人次", "次", "[ ]", "[]", "【", "[", "无")
+    return m is not None and low[m.end():].strip() in ("", "人次", "次", "[ ]", "[]", "【", "[", "无", ")", "）")
 
 
 _COLON = rxcache.compile(r"[:：]")

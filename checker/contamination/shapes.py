@@ -16,7 +16,7 @@ from ..resources import data_path
 
 # every shape holds one of these; the shapes are tried only in a window around each (the shapes start
 # with character classes, which the regex engine would try at every position of the text)
-_NEEDLES = rxcache.compile(r"官方网站|体育|投注|下注|买球|博彩|赌|娱乐城|登录入口|网页版|bet|casino|[a-z]\d{2,}-\d")
+_NEEDLES = rxcache.compile(r"官方网站|体育|电竞|棋牌|真人|通用版|投注|下注|买球|博彩|赌|娱乐城|登录入口|网页版|bet|casino|[a-z]\d{2,}-\d")
 _REACH = 20
 _AFFIXES = rxcache.compile(r"[(（]中国[)）]官方网站|网页版|登录入口|体育|娱乐|官网|官方网站|备用网址|网址|投注|app|下载|平台")
 
