@@ -73,10 +73,14 @@ def _tail_block(doc, text: str):
 
 
 def _next_content(text: str, end: int) -> int:
-    """Delete up to the next non-blank line so no empty lines are left at the top."""
+    """Delete up to the start of the next non-blank line (its indentation kept), so no empty lines
+    are left where the block was."""
     pos = end
-    while pos < len(text) and text[pos] in "\r\n \t\u3000":
-        pos += 1
+    while pos < len(text):
+        nl = text.find("\n", pos)
+        if nl < 0 or text[pos:nl].strip(" \t\r\u3000"):
+            return len(text) if nl < 0 and not text[pos:].strip() else pos
+        pos = nl + 1
     return pos
 
 
