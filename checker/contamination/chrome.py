@@ -154,7 +154,7 @@ def _nav_line(low: str, need: int = 1) -> bool:
     tokens = [t for t in _TOKENS.split(low) if t]
     if not tokens or len("".join(tokens)) > 80:
         return False
-    nav = set(vocab()["nav"])
+    nav = _nav_words()
     portal = len(tokens) >= 3          # a row of portal links: 中国政府网|重庆市人民政府网|…
     hits = sum(1 for t in tokens if t in nav or t.startswith("走进") or portal and t.endswith("网"))
     if hits >= max(need, 1) and hits * 2 >= len(tokens) + (1 if len(tokens) == 1 and need > 1 else 0):
@@ -163,6 +163,11 @@ def _nav_line(low: str, need: int = 1) -> bool:
         return True
     # a portal menu: 首页 and four or more short items (首页 政务资讯 政务公开 政府领导 …)
     return tokens[0] == "首页" and len(tokens) >= 4 and all(len(t) <= 8 for t in tokens)
+
+
+@lru_cache(maxsize=1)
+def _nav_words() -> frozenset[str]:
+    return frozenset(vocab()["nav"])
 
 
 def _latin_share(s: str) -> float:
@@ -259,10 +264,11 @@ def body_blocks(text: str, start: int, end: int) -> list[tuple[int, int]]:
     chrome lines right next to them (an infobox title 基本介绍 above its • 中文名：… fields)."""
     marks = [[s, e, 0, body] for s, e, body in _lines(text, start, end) if body.strip()]
     for m in marks:
-        if classify_body(m[3]):
+        # prose lines end in sentence punctuation and run long: most lines stop at this test
+        if len(m[3]) <= 160 and classify_body(m[3]):
             m[2] = 3
     for k, m in enumerate(marks):
-        if m[2] == 0 and classify(m[3]) == STRONG and _next_to_body_chrome(marks, k):
+        if m[2] == 0 and _next_to_body_chrome(marks, k) and classify(m[3]) == STRONG:
             m[2] = 2
     return _blocks(text, [(s, e) for s, e, c, _ in marks if c], marks)
 
