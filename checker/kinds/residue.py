@@ -12,6 +12,8 @@ from ..model.diagnostic import Edit, Fix
 
 def check(doc, rule):
     p = rule.params
+    if "formats" in p and doc.source.format not in p["formats"]:
+        return
     text = doc.text
     for start, end in spans(text, p["section"]):
         fix = None
