@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .. import rxcache
+from .. import lazy_re
 from ..resources import data_path
 
 STRONG, WEAK = 2, 1
@@ -52,37 +52,37 @@ def _patterns() -> dict[str, re.Pattern]:
     strong = "|".join(_spaced(x) for x in sorted(v["labels"], key=len, reverse=True))
     weak = "|".join(_spaced(x) for x in sorted(v["weak-labels"], key=len, reverse=True))
     return {
-        "strong": rxcache.compile(_BULLET + rf"(?:{strong})\s*(?:[:：|｜]|$)"),
-        "weak": rxcache.compile(_BULLET + rf"(?:{weak})\s*(?:[:：|｜]|$)"),
+        "strong": lazy_re.compile(_BULLET + rf"(?:{strong})\s*(?:[:：|｜]|$)"),
+        "weak": lazy_re.compile(_BULLET + rf"(?:{weak})\s*(?:[:：|｜]|$)"),
         # a second field further on the line: “来源：… 时间：…”, “… 字号：”
-        "more": rxcache.compile(rf"\s(?:{strong}|{weak})\s*[:：]"),
-        "cell": rxcache.compile(rf"^\s*(?:{strong}|{weak})\s*$"),
+        "more": lazy_re.compile(rf"\s(?:{strong}|{weak})\s*[:：]"),
+        "cell": lazy_re.compile(rf"^\s*(?:{strong}|{weak})\s*$"),
     }
 
 
-_DATE = rxcache.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
-_ISO_LINE = rxcache.compile(
+_DATE = lazy_re.compile(r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}")
+_ISO_LINE = lazy_re.compile(
     r"^[\s•·●\-]*[(（]?\s*(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*[)）]?$")
-_INDEX_NO = rxcache.compile(r"^[A-Za-z0-9]{2,}(?:-[A-Za-z0-9]+)?/(?:19|20)\d{2}[-_]?\d{2,}$")
-_BREADCRUMB = rxcache.compile(
+_INDEX_NO = lazy_re.compile(r"^[A-Za-z0-9]{2,}(?:-[A-Za-z0-9]+)?/(?:19|20)\d{2}[-_]?\d{2,}$")
+_BREADCRUMB = lazy_re.compile(
     r"(?:当前|现在|所在|目前)(?:的)?(?:所在)?(?:的)?位置\s*[:：]|^(?:您|你)?的?位置\s*[:：]|^首页\s*(?:[>›»/]|$)|^[>›»]\s*\S|"
     r"\S\s*[>›»]\s*\S[^>›»]*[>›»]\s*\S")
 # a date-time stamp leading a line of page fields: “2010/1/6 16:43:13 次浏览 分类:… 来源:”
-_STAMPED = rxcache.compile(r"^[\s(（]*(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*"
+_STAMPED = lazy_re.compile(r"^[\s(（]*(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*"
                            r"(?:次浏览|浏览|来源|分类|字体|字号|作者|点击|阅读|【|信息来源)")
-_LISTEN = rxcache.compile(r"点击收听|语音朗读|语音播报|听全文")
-_SEPARATOR = rxcache.compile(r"^[\s•·●\-—_=|｜>*]+$")
+_LISTEN = lazy_re.compile(r"点击收听|语音朗读|语音播报|听全文")
+_SEPARATOR = lazy_re.compile(r"^[\s•·●\-—_=|｜>*]+$")
 # a rule with a word in it: “==================== 正文 ====================”
-_RULED = rxcache.compile(r"^[=\-_*—~]{4,}\s*[^\s=\-_*—~]{0,8}\s*[=\-_*—~]{4,}$")
-_WELCOME = rxcache.compile(r"^(?:您好\s*[,，!！]?\s*)?欢迎(?:您)?(?:访问|来到|光临|进入)")
-_FOOTER = rxcache.compile(
+_RULED = lazy_re.compile(r"^[=\-_*—~]{4,}\s*[^\s=\-_*—~]{0,8}\s*[=\-_*—~]{4,}$")
+_WELCOME = lazy_re.compile(r"^(?:您好\s*[,，!！]?\s*)?欢迎(?:您)?(?:访问|来到|光临|进入)")
+_FOOTER = lazy_re.compile(
     r"扫一扫|扫描.{0,12}二维码|更多精彩内容|在手机(?:上)?打开|用手机扫|手机扫码|关注.{0,10}(?:微信公众号|公众号)[!！。]?$")
-_CREDIT = rxcache.compile(r"^[(（]?\s*(?:责任编辑|编辑|审核|校对|供稿|终审|来源)\s*[:：][^。，,]{0,40}[)）]?$")
-_ENGLISH = rxcache.compile(r"[A-Za-z]+(?:'s)?(?:\s+[A-Za-z]+(?:'s)?){3,}")
-_OPEN_STATUS = rxcache.compile(r"^(?:主动公开|依申请公开|不予公开)$")      # the value of a 公开方式 field
-_TOKENS = rxcache.compile(r"[\s|｜【】\[\]()（）:：·•,，/]+")  # 我要纠错 我要打印 → tokens
-_SENTENCE = rxcache.compile(r"[。；;]|[，,].*[，,]")
-_WIDGET_EMPTY = rxcache.compile(r"^[\s【\[]*(?:字号|字体)\s*[:：]?[\s\[\]【】()（）]*$")
+_CREDIT = lazy_re.compile(r"^[(（]?\s*(?:责任编辑|编辑|审核|校对|供稿|终审|来源)\s*[:：][^。，,]{0,40}[)）]?$")
+_ENGLISH = lazy_re.compile(r"[A-Za-z]+(?:'s)?(?:\s+[A-Za-z]+(?:'s)?){3,}")
+_OPEN_STATUS = lazy_re.compile(r"^(?:主动公开|依申请公开|不予公开)$")      # the value of a 公开方式 field
+_TOKENS = lazy_re.compile(r"[\s|｜【】\[\]()（）:：·•,，/]+")  # 我要纠错 我要打印 → tokens
+_SENTENCE = lazy_re.compile(r"[。；;]|[，,].*[，,]")
+_WIDGET_EMPTY = lazy_re.compile(r"^[\s【\[]*(?:字号|字体)\s*[:：]?[\s\[\]【】()（）]*$")
 
 
 def classify(line: str) -> int:
@@ -143,7 +143,7 @@ def _empty_value(low: str) -> bool:
     return m is not None and low[m.end():].strip() in ("", "人次", "次", "[ ]", "[]", "【", "[", "无", ")", "）")
 
 
-_COLON = rxcache.compile(r"[:：]")
+_COLON = lazy_re.compile(r"[:：]")
 
 
 def _pipe_fields(low: str, p) -> int:
@@ -174,8 +174,8 @@ def _latin_share(s: str) -> float:
     return sum(1 for c in s if c.isascii() and c.isalpha()) / max(1, len(s.replace(" ", "")))
 
 
-_TITLE_LIKE = rxcache.compile(r"(?:年度?报告?|年报|工作报告|工作情况|年度报)\s*[|｜\s]*$")
-_HEADING = rxcache.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．,，]|[(（][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+部分)")
+_TITLE_LIKE = lazy_re.compile(r"(?:年度?报告?|年报|工作报告|工作情况|年度报)\s*[|｜\s]*$")
+_HEADING = lazy_re.compile(r"^\s*(?:[一二三四五六七八九十]+\s*[、.．,，]|[(（][一二三四五六七八九十]+[)）]|第[一二三四五六七八九十]+部分)")
 
 
 def is_separator(line: str) -> bool:

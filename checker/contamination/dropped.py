@@ -13,38 +13,38 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .. import rxcache
+from .. import lazy_re
 from ..resources import data_path
 from ..model.record import MutableRecord
 
 DATE, DOCNO, OPENER, COUNT = "date", "docno", "opener", "count"
 QMARK, PAGE_NO, DANGLING = "qmark", "page-number", "dangling"
 
-_YEAR_GLUED = rxcache.compile(r"(?<![\d.\-/:])((?:19|20)\d{2})(\d{1,8})([月日])")
-_MONTHDAY_GLUED = rxcache.compile(r"(?<=[至到~～\-—])\s*((?:1[0-2]|0?[1-9])[0-3]\d)日")
-_YEAR_SPLIT_TITLE = rxcache.compile(r"(?<=[\u4e00-\u9fff])((?:19|20)\d{2})[ \t]*\n\s*(?=(?:度\s*)?政府信息公开|年度报告)")
-_DOCNO = rxcache.compile(r"〔((?:19|20)\d{2})(\d{1,4})号|(?<=[\u4e00-\u9fff])((?:19|20)\d{2})〕(\d{1,4})号")
-_OPENER = rxcache.compile(r"^[ \t\u3000]*(?:[)）]|、)(?=[\u4e00-\u9fff])|[(（][ \t]*[)）](?=[\u4e00-\u9fff])|第[(（][ \t]*[)）]",
+_YEAR_GLUED = lazy_re.compile(r"(?<![\d.\-/:])((?:19|20)\d{2})(\d{1,8})([月日])")
+_MONTHDAY_GLUED = lazy_re.compile(r"(?<=[至到~～\-—])\s*((?:1[0-2]|0?[1-9])[0-3]\d)日")
+_YEAR_SPLIT_TITLE = lazy_re.compile(r"(?<=[\u4e00-\u9fff])((?:19|20)\d{2})[ \t]*\n\s*(?=(?:度\s*)?政府信息公开|年度报告)")
+_DOCNO = lazy_re.compile(r"〔((?:19|20)\d{2})(\d{1,4})号|(?<=[\u4e00-\u9fff])((?:19|20)\d{2})〕(\d{1,4})号")
+_OPENER = lazy_re.compile(r"^[ \t\u3000]*(?:[)）]|、)(?=[\u4e00-\u9fff])|[(（][ \t]*[)）](?=[\u4e00-\u9fff])|第[(（][ \t]*[)）]",
                           re.M)
 # a count glued to the next clause or ending its line with no measure word (答复意见2政协委员提案)
-_COUNT = rxcache.compile(
+_COUNT = lazy_re.compile(
     r"(?:数量|总数|总量|意见|提案|建议|答复)(\d+)(?=[\u4e00-\u9fff]|[ \t]*$)"
     r"(?![件条个次人家项篇期份万余多种类批所名场宗例位户元天年月日号%％])", re.M)
 
 # ASCII ? standing for a character a codepage could not carry: between Chinese characters, alone on
 # a line, at a line start before text, or after a web address before text. A real question ends with
 # its question word before the mark; a byte-shifted GBK run (?。ㄎ澹) is the mojibake rule's.
-_QMARK = rxcache.compile(
+_QMARK = lazy_re.compile(
     r"(?<=[\u4e00-\u9fff])\?{1,2}(?=[\u4e00-\u9fff])|^[ \t]*\?{1,2}[ \t]*$|^[ \t]*\?{1,2}(?=[\u4e00-\u9fff\d])|"
     r"(?<=[a-z0-9/])\?(?=[\u4e00-\u9fff])", re.M)
-_QUESTION = rxcache.compile(r"(?:吗|呢|什么|怎么|怎样|如何|是否|为何|为什么|哪|几|多少|何)[^。！!？?\n]{0,12}$")
-_PAGE_IN_WORD = rxcache.compile(r"(?<=[\u4e00-\u9fff])\d{1,3}(?=[\u4e00-\u9fff])")
+_QUESTION = lazy_re.compile(r"(?:吗|呢|什么|怎么|怎样|如何|是否|为何|为什么|哪|几|多少|何)[^。！!？?\n]{0,12}$")
+_PAGE_IN_WORD = lazy_re.compile(r"(?<=[\u4e00-\u9fff])\d{1,3}(?=[\u4e00-\u9fff])")
 # words a page number may split (其3中); with the report words of rules/data/report-words.txt
 _SPLIT_WORDS = frozenset("其中 以及 同时 及时 其他 包括 通过 进一 步 全面 有关 相关 根据 按照 依据 对于 关于".split())
 _MEASURE = set("件条个次人家项篇期份万余多种类批所名场宗例位户元天年月日号章节页届轮")
 
 # 其 (its) needs the noun that follows it: “包括其、文物地点” lost that noun (尤其，极其 are words)
-_DANGLING = rxcache.compile(r"(?<![尤极与及何])其(?=[、，,。；;])")
+_DANGLING = lazy_re.compile(r"(?<![尤极与及何])其(?=[、，,。；;])")
 
 _PROBLEM = {DATE: "日期缺少“年/月/日”", DOCNO: "文号缺少“〔〕”", OPENER: "序号缺字", COUNT: "数字后缺少量词或标点",
             QMARK: "问号替代了无法编码的字符", PAGE_NO: "页码插进了词语中间", DANGLING: "代词“其”后缺字"}

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .. import rxcache
+from .. import lazy_re
 from ..resources import data_path
 
 # what a loosely copied phrase may have between its characters: punctuation, brackets, quotes, spaces
@@ -37,7 +37,7 @@ def _sources() -> dict[str, list[str]]:
 @lru_cache(maxsize=8)
 def pattern(section: str) -> re.Pattern:
     """One pattern for a section: its entries as alternatives (none holds a backreference)."""
-    return rxcache.compile("|".join(f"(?:{p})" for p in _sources()[section]), re.M)
+    return lazy_re.compile("|".join(f"(?:{p})" for p in _sources()[section]), re.M)
 
 
 def spans(text: str, section: str) -> list[tuple[int, int]]:

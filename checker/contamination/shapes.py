@@ -11,26 +11,26 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .. import rxcache
+from .. import lazy_re
 from ..resources import data_path
 
 # every shape holds one of these; the shapes are tried only in a window around each (the shapes start
 # with character classes, which the regex engine would try at every position of the text)
-_NEEDLES = rxcache.compile(r"官方网站|体育|电竞|棋牌|真人|通用版|投注|下注|买球|博彩|赌|娱乐城|登录入口|网页版|bet|casino|[a-z]\d{2,}-\d")
+_NEEDLES = lazy_re.compile(r"官方网站|体育|电竞|棋牌|真人|通用版|投注|下注|买球|博彩|赌|娱乐城|登录入口|网页版|bet|casino|[a-z]\d{2,}-\d")
 _REACH = 20
-_AFFIXES = rxcache.compile(r"[(（]中国[)）]官方网站|网页版|登录入口|体育|娱乐|官网|官方网站|备用网址|网址|投注|app|下载|平台")
+_AFFIXES = lazy_re.compile(r"[(（]中国[)）]官方网站|网页版|登录入口|体育|娱乐|官网|官方网站|备用网址|网址|投注|app|下载|平台")
 
 
 @lru_cache(maxsize=1)
 def _pattern() -> re.Pattern:
     lines = data_path("spam-shapes.txt").read_text(encoding="utf-8").splitlines()
     parts = [ln.split("   # ", 1)[0].strip() for ln in lines if ln.strip() and not ln.startswith("#")]
-    return rxcache.compile("|".join(f"(?:{p})" for p in parts))
+    return lazy_re.compile("|".join(f"(?:{p})" for p in parts))
 
 
 # “(中国)官方网站” names follow whatever the clone replaced, often an agency name or a verb: the name
 # starts after the last character that ends such words (…环境局|环球国际(中国)官方网站, 主动在|…)
-_CN_SITE = rxcache.compile(r"[(（]中国[)）]官方网站")
+_CN_SITE = lazy_re.compile(r"[(（]中国[)）]官方网站")
 _WORD_END = set("局委办区县市镇乡厅室院站所处科队会府部在的于和与由及将向对为是从经")
 
 

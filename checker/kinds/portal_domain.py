@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 
-from .. import rxcache
+from .. import lazy_re
 
-_SLOT = rxcache.compile(
+_SLOT = lazy_re.compile(
     r"(?:政府网|门户网站|政府门户网|政务网|政务服务网|政府网站)[”\"」]?\s*[(（:：]?\s*"
     r"((?:https?://)?([a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)+))", re.I)
-_GOV = rxcache.compile(r"(?:^|\.)gov(?:\.[a-z]{2})?$|\.gov\.cn$|^(?:\d{1,3}\.){3}\d{1,3}$")
+_GOV = lazy_re.compile(r"(?:^|\.)gov(?:\.[a-z]{2})?$|\.gov\.cn$|^(?:\d{1,3}\.){3}\d{1,3}$")
 
 
 def check(doc, rule):
