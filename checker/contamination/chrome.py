@@ -78,7 +78,7 @@ _WELCOME = lazy_re.compile(r"^(?:您好\s*[,，!！]?\s*)?欢迎(?:您)?(?:访�
 _FOOTER = lazy_re.compile(
     r"扫一扫|扫描.{0,12}二维码|更多精彩内容|在手机(?:上)?打开|用手机扫|手机扫码|关注.{0,10}(?:微信公众号|公众号)[!！。]?$")
 _CREDIT = lazy_re.compile(r"^[(（]?\s*(?:责任编辑|编辑|审核|校对|供稿|终审|来源)\s*[:：][^。，,]{0,40}[)）]?$")
-_ENGLISH = lazy_re.compile(r"[A-Za-z]+(?:'s)?(?:\s+[A-Za-z]+(?:'s)?){3,}")
+_ENGLISH_WORD = lazy_re.compile(r"[A-Za-z]{2,}")        # a portal's English subtitle has four or more
 _OPEN_STATUS = lazy_re.compile(r"^(?:主动公开|依申请公开|不予公开)$")      # the value of a 公开方式 field
 _TOKENS = lazy_re.compile(r"[\s|｜【】\[\]()（）:：·•,，/]+")  # 我要纠错 我要打印 → tokens
 _SENTENCE = lazy_re.compile(r"[。；;]|[，,].*[，,]")
@@ -104,7 +104,7 @@ def classify(line: str) -> int:
         return STRONG
     if len(s) <= 120 and (_BREADCRUMB.search(s) and not _SENTENCE.search(s) or _FOOTER.search(s)):
         return STRONG
-    if len(s) <= 80 and _ENGLISH.search(s) and _latin_share(s) > 0.4:
+    if len(s) <= 80 and _latin_share(s) > 0.4 and len(_ENGLISH_WORD.findall(s)) >= 4:
         return STRONG
     if _SEPARATOR.match(s):
         return WEAK

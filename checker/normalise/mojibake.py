@@ -30,7 +30,7 @@ SHIFT_RUN = lazy_re.compile(r"\?([。！，、（）][^\x00-\x7f\s]*?)(?:\?([%s]
                        re.M)
 # A shifted run may also start right after an annotation whose "(" the shift ate: ``?zhí)幚淼牧鞒痰?``
 # (= …理的流程…). The ``?syllable)`` residue is the marker here; the run ends at the next ``?`` or ASCII.
-PINYIN_SHIFT_RUN = rxcache.compile(r"\?[%s]{1,6}\)([^\x00-\x7f\s]{3,}?)(?=\?|[\x00-\x7f]|$)" % _PYC, re.M)
+PINYIN_SHIFT_RUN = lazy_re.compile(r"\?[%s]{1,6}\)([^\x00-\x7f\s]{3,}?)(?=\?|[\x00-\x7f]|$)" % _PYC, re.M)
 # characters a misaligned GBK decode produces and real reports never contain
 _SHIFT_MARKERS = lazy_re.compile(r"[\u3100-\u312f\u2500-\u257f\u2460-\u24ff]")
 MIN_GARBLE = 4
