@@ -17,7 +17,7 @@ def check(doc, rule):
             yield _diag(doc, rule, d, d.how, found=text[d.start:d.end], phrase=d.phrase)
         return
     for d in find(text):
-        yield _diag(doc, rule, d, d.phrase, found=text[d.start:d.end], how=d.how)
+        yield _diag(doc, rule, d, d.phrase, found=text[d.start:d.end], detail=d.how)
 
 
 def _diag(doc, rule, d, replacement: str, **args):

@@ -25,4 +25,4 @@ def check(doc, rule):
         host = m.group(2).lower()
         if _GOV.search(host) or "." not in host or host.replace(".", "").isdigit():
             continue
-        yield rule.diag(doc, m.start(1), m.end(1), found=m.group(1), host=host)
+        yield rule.diag(doc, m.start(1), m.end(1), found=m.group(1), value=host)

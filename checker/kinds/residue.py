@@ -21,7 +21,7 @@ def check(doc, rule):
             s, e = doc.orig_span(start, end)
             new = html.unescape(text[start:end]) if p["fix"] == "unescape" else ""
             fix = Fix((Edit(s, e, new),), safe=True, description=p.get("fix_description", "删除"))
-        yield rule.diag(doc, start, end, fix=fix, found=text[start:end], residue=_short(text[start:end]))
+        yield rule.diag(doc, start, end, fix=fix, found=text[start:end], detail=_short(text[start:end]))
 
 
 def _short(s: str, limit: int = 40) -> str:
