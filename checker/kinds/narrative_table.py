@@ -28,9 +28,11 @@ def check(doc, rule):
             continue
         value = sum(tables[t].value(r, c) for t, r, c in refs)
         names = None
+        said: set[int] = set()
         for n in stated_quantity(doc, q):
-            if n.value == value:
+            if n.value == value or n.value in said:     # a figure repeated is one disagreement, said once
                 continue
+            said.add(n.value)
             if names is None:
                 names = " + ".join(f"{tables[t].tdef.name}{tables[t].tdef.cell_name(r, c)}" for t, r, c in refs)
             d = rule.diag(doc, n.start, n.end, name=q.name, stated=n.value, cells=names,

@@ -51,8 +51,10 @@ class Clause(MutableRecord):
         self.counts: list[Count] = []
         self.percent: tuple[float, int, int, int] | None = None     # (value, decimals, start, end)
 
-    def text(self, text: str) -> str:
-        return text[self.start:self.end]
+    def text(self, text: str, cap: int = 200) -> str:
+        """The clause's first ``cap`` characters: markers and labels are short, and a bound keeps
+        the work per visit constant in a clause of any length."""
+        return text[self.start:min(self.end, self.start + cap)]
 
 
 def strength(sep: str) -> int:

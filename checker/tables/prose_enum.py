@@ -34,7 +34,8 @@ _HEAD = re.compile(r"^\s*(?:其中|包括|包含|涵盖|涉及|分别为|分别�
 _NESTED = re.compile(r"^\s*(?:包括|包含|涵盖|其中包括)")
 _NEW_HEAD = re.compile(r"^\s*其中")
 _FENBIE = re.compile(r"分别(?:为|是|有)")
-_NEW_TOTAL = re.compile(r"^\s*\S{0,4}?(?:共计?|合计|总计|累计|总共)|^\s*(?:另有|另外|此外|还有|同时|并|均)")
+# A clause stating a total of its own (“市政府网站共采用672条”, “共收到建议提案4件”) or something besides.
+_NEW_TOTAL = re.compile(r"^[^\d]*?(?:(?<!公)共(?![享同建产识青性用])|合计|总计|累计)|^\s*(?:另有|另外|此外|还有|同时|并|均)")
 _CONTINUE = re.compile(r"^\s*(?:以及|及|和|与)")
 _JOIN = re.compile(r"^[ \t]*(?:和|及|与|以及|、)[ \t]*\S{0,24}?$")
 _RESIDUAL = re.compile(r"^\s*(?:[一二三四五六七八九十\d]+[.、]|[①-⑳]|[“\"「(（])?\s*(?:发布|公开|更新)?(?:其他|其它|其余|剩余)")
@@ -210,6 +211,8 @@ def _parse(text: str, cls: list[Clause], at: int, total: Count, first: int, why:
                 _share(e, c)
             i += 1
             continue
+        if i > first and i + 1 < len(cls) and _NEW_HEAD.match(cls[i + 1].text(text)):
+            break                               # “…30件，其中…”: the total of a list of its own
         new = _terms_of(text, c, counts, why)
         if len(new) >= 2 and _FENBIE.search(t):
             e.complete, e.why = True, "“分别为”"
@@ -225,7 +228,7 @@ def _parse(text: str, cls: list[Clause], at: int, total: Count, first: int, why:
         prev = c.start
         for k in new:
             e.terms.append(k)
-            e.labels.append(text[prev:k.start])
+            e.labels.append(text[max(prev, k.start - 40):k.start])
             prev = k.end
         e.approximate = e.approximate or any(k.approximate or k.decimal for k in new)
         if c.percent:

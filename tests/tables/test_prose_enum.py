@@ -1,0 +1,99 @@
+"""The enumeration parser on the shapes of real government prose that an older, clause-blind parser
+got wrong (texts written for these tests), and its cost on run-on sentences counted in clause visits."""
+
+from __future__ import annotations
+
+import pytest
+
+from checker.tables.prose_enum import Stats, enumerations, overlapping
+from conftest import check_text
+
+HEAD = "某某县人民政府2023年政府信息公开工作年度报告\n一、总体情况\n"
+
+
+def errors(body):
+    return [d.message for d in check_text(HEAD + body, select=["GL222"])]
+
+
+def lists(text):
+    return [(e.total.value, [t.value for t in e.terms]) for e in enumerations(text)]
+
+
+def test_parts_from_other_clauses_are_not_summed():
+    text = ("通过门户网站发布信息4583条,其中主动公开各类政府信息2107条,市政府网站共采用672条,"
+            "栏目更新2476条;通过微博发布各类信息6012条。")
+    assert errors(text) == []
+
+
+def test_every_term_joined_by_dun_or_comma_is_read():
+    text = "办结申请177件。其中,予以公开60件,部分公开51件,不予公开4件,信息无法提供30件、不予处理3件,其他处理29件。"
+    assert lists(text) == [(177, [60, 51, 4, 30, 3, 29])]
+    assert errors(text) == []
+
+
+def test_selective_list_falling_short_is_not_an_error():
+    assert errors("全年主动公开发布信息1935条,其中法规公文类信息14条,区政府常务会议信息17条,财政信息4条。") == []
+
+
+def test_complete_list_falling_short_is_an_error():
+    (msg,) = errors("全年共发布信息300条，其中工作动态120条，通知公告100条，其他信息70条。")
+    assert msg == "“全年共发布信息300条”：分项 120 + 100 + 70 = 290 ≠ 300（差 10；列有“其他”项，应为全部构成）"
+
+
+def test_parts_exceeding_the_total():
+    (msg,) = errors("主动公开政府信息199条，其中概况类信息2条，政务动态信息72条，公开目录信息127条。")
+    assert "201 ≠ 199" in msg and "分项之和超过总数" in msg
+
+
+def test_channels_may_overlap():
+    text = "2023年发布信息500条，其中政府网站发布400条，微信公众号发布300条，政务微博发布120条。"
+    (e,) = enumerations(text)
+    assert overlapping(e)
+    assert errors(text) == []
+
+
+def test_list_cut_by_the_end_of_the_text_is_not_judged():
+    text = "全年共发布信息6657条。其中发布规范性文件类319条、提交人大报告类236条、财政预算决算报告类78条、其他类信息公"
+    (e,) = enumerations(text)
+    assert e.cut
+    assert errors(text) == []
+
+
+def test_other_units_and_scopes_are_not_mixed_in():
+    text = "共办理审批事项117件，其中减免税91件，减免金额21万元；出售住房减免税7件，赠与减免税19件，咨询3000人次。"
+    assert lists(text) == [(117, [91, 7, 19])]
+    assert errors(text) == []
+
+
+def test_nested_breakdowns_are_their_own_lists():
+    text = ("总共公开政府信息352条，其中：政策文件类207条，包含事故调查类11条，安全生产类95条，其他类文件101条；"
+            "工作动态145条。")
+    (e,) = enumerations(text)
+    assert [t.value for t in e.terms] == [207, 145]
+    assert [(n.total.value, [t.value for t in n.terms]) for n in e.nested] == [(207, [11, 95, 101])]
+    assert errors(text) == []
+
+
+def test_a_new_total_ends_the_list():
+    text = "共公开信息120条，其中专栏74条，目录46条，共收到人大建议、政协提案4件，均已办结。"
+    assert lists(text) == [(120, [74, 46])]
+
+
+def test_table_rows_one_cell_per_line_are_not_a_list():
+    text = "（七）总计\n\n\n\n\n\n0\n四、结转下年度继续办理\n0\n0\n"
+    assert errors(text) == []
+
+
+@pytest.mark.parametrize("unit", ["件", "条"])
+def test_run_on_sentence_costs_linear_clause_visits(unit):
+    """Issue 19: a sentence repeated with no 。 — doubling it at most doubles the work (plus a margin)."""
+    piece = f"本年收到申请30{unit}，其中办结29{unit}，占96.7%，"
+
+    def visits(n):
+        stats = Stats()
+        enumerations(piece * n, stats)
+        return stats.visits
+
+    small, large = visits(2000), visits(4000)
+    assert small > 0
+    assert large <= 2.05 * small
