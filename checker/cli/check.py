@@ -106,6 +106,9 @@ def run(args) -> int:
         print(f"govlint: {exc}", file=sys.stderr)
         return EXIT_ERROR
     results, fail_on = _check_batches(files, batches, args)
+    from ..engine.crossfile import cross_check
+
+    cross_check(results, [r for b in batches for r in b.rules])
     fix_failed = False
     if args.fix or args.diff:
         from ..fix.cli import fix_results, summary

@@ -16,16 +16,17 @@ from .rule import Rule
 
 
 class FileResult(MutableRecord):
-    __slots__ = ("path", "diagnostics", "source", "error", "template", "outline")
+    __slots__ = ("path", "diagnostics", "source", "error", "template", "outline", "facts")
 
     def __init__(self, path: str, diagnostics: list[Diagnostic] | None = None, source: Source | None = None,
                  error: str | None = None, template: dict | None = None,
-                 outline: list[tuple[str, str, str]] | None = None) -> None:
+                 outline: list[tuple[str, str, str]] | None = None, facts: dict | None = None) -> None:
         self.path = path
         self.diagnostics = [] if diagnostics is None else diagnostics
         self.source, self.error = source, error
         self.template = {} if template is None else template
         self.outline = [] if outline is None else outline       # (status, expected, found)
+        self.facts = {} if facts is None else facts     # rule code → compact values for cross-file rules
 
 
 def matches(code: str, prefixes) -> bool:
@@ -74,7 +75,19 @@ def check_source(source: Source, rules: list[Rule], template: str | None = None,
     meta = doc.meta
     info = {"id": tid, "name": doc.template.name, "basis": doc.template.basis,
             "reason": meta.template_source, "year": meta.year}
-    return FileResult(source.path, diags, source, None, info, outline(doc))
+    return FileResult(source.path, diags, source, None, info, outline(doc), _facts(doc, early + late))
+
+
+def _facts(doc: Document, rules: list[Rule]) -> dict:
+    """What cross-file rules (a kind with ``facts``) keep of this file for the run's post-pass."""
+    out = {}
+    for rule in rules:
+        take = getattr(rule.module, "facts", None)
+        if take is not None:
+            f = take(doc, rule)
+            if f is not None:
+                out[rule.code] = f
+    return out
 
 
 # (template id, the rules by identity) → the rules that apply, split at the suppression step: a run

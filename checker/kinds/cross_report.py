@@ -1,0 +1,140 @@
+"""Reports of one body for consecutive years, checked in one run: what a year carries into the next
+must be what the next year says it received (表三 “上年结转” of year Y = “结转下年度继续办理” of
+year Y−1, column by column).
+
+Per file, ``facts`` keeps only what the comparison needs (the body's normalised name, the year, the
+two rows' number cells with their names and positions); the run's post-pass (engine/crossfile.py)
+hands every file's facts to ``across``, which pairs year Y with year Y−1 of the same body. A blank or
+unread cell is not compared; a body named twice for one year (two copies) is compared with each.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model.diagnostic import Diagnostic
+from ..tables.extract import document_tables
+from ..tables.locate import orig_span
+from ..tables.model import NUMBER
+
+_NOISE = re.compile(r"[\s\u3000·•、，,。:：()（）\[\]【】《》“”\"']|关于|的$")
+_BRACKETS = re.compile(r"[(（][^()（）]{0,30}[)）]")
+
+
+def body_key(agency: str) -> str:
+    """The agency name as a key: bracketed notes, spaces and punctuation dropped (“淮安市洪泽区人民政府
+    （办公室）” and “淮安市 洪泽区人民政府” are one body)."""
+    return _NOISE.sub("", _BRACKETS.sub("", agency))
+
+
+_GENERIC = re.compile(r"(?:人民政府)?(?:办公厅|办公室)?$")
+_BODY_LINE = re.compile(r"^\s*(\S{2,30}?(?:政府|办公厅|办公室|局|委员会|委|厅|署|办事处|街道|镇|乡|中心|院))\s*$")
+
+
+def _suffixes(key: str):
+    """The key and its tails that still name a place or body (“洪泽区人民政府” of
+    “淮安市洪泽区人民政府”), not a bare “人民政府”."""
+    for i in range(len(key) - 1):
+        tail = key[i:]
+        if len(_GENERIC.sub("", tail)) >= 2:
+            yield tail
+
+
+def _agency(doc, title) -> str:
+    """The body named by the title; a title broken before the year (“洪泽区人民政府\n2023 年……报告”)
+    names it on the line before."""
+    if title.agency:
+        return title.agency
+    text = doc.text
+    end = text.rfind("\n", 0, title.line_start)
+    line = text[text.rfind("\n", 0, end) + 1:end] if end >= 0 else ""
+    m = _BODY_LINE.match(line)
+    return m.group(1) if m else ""
+
+
+def facts(doc, rule) -> dict | None:
+    title = doc.meta.title
+    year = doc.meta.year
+    agency = _agency(doc, title) if title is not None else ""
+    if not agency or year is None:
+        return None
+    p = rule.params
+    tables = document_tables(doc)
+    ft = tables.get(p["table"])
+    if ft is None:
+        return None
+    rows = {}
+    for key in ("carried_in", "carried_out"):
+        rows[key] = {}
+        for col in ft.tdef.columns_of(p[key]):
+            cell = ft.classified(p[key], col)
+            if cell is None or cell.state != NUMBER:
+                continue
+            s, e = ft.span(p[key], col)
+            s, e = orig_span(doc, ft, s, e) if s >= 0 else (0, 0)
+            rows[key][col] = (ft.value(p[key], col), s, e, ft.tdef.cell_name(p[key], col))
+    if not any(rows.values()):
+        return None
+    return {"body": body_key(agency), "agency": agency, "year": year, **rows}
+
+
+def across(items, rule):
+    """``items``: (result, facts) of every file with facts. Yields (result, Diagnostic) for the later
+    file of each failing pair."""
+    whole: dict[tuple[str, int], list] = {}
+    tails: dict[tuple[str, int], list] = {}
+    for n, (result, f) in enumerate(items):
+        whole.setdefault((f["body"], f["year"]), []).append(n)
+        for t in _suffixes(f["body"]):
+            tails.setdefault((t, f["year"]), []).append(n)
+    for result, f in items:
+        prev = set(tails.get((f["body"], f["year"] - 1), ()))
+        for t in _suffixes(f["body"]):
+            prev.update(whole.get((t, f["year"] - 1), ()))
+        for n in sorted(prev):
+            prev_result, p = items[n]
+            yield from _compare(rule, prev_result, p, result, f)
+
+
+def _compare(rule, prev_result, prev, result, f):
+    for col, (value, s, e, name) in f["carried_in"].items():
+        before = prev["carried_out"].get(col)
+        if before is None or before[0] == value:
+            continue
+        yield result, _diag(rule, result, s, e, name, value, f["year"], prev_result, before, prev["year"])
+
+
+def _diag(rule, result, s, e, name, value, year, prev_result, before, prev_year) -> Diagnostic:
+    prev_value, ps, pe, prev_name = before
+    source = result.source
+    line, col = source.line_col(s) if source is not None else (0, 0)
+    prev_where = _where(prev_result, ps)
+    message = rule.message.format(
+        year=year, cell=name, value=_num(value), prev_year=prev_year, prev_cell=prev_name,
+        prev_value=_num(prev_value), prev_file=prev_result.path, prev_where=prev_where,
+        equation=f"{_num(value)} ≠ {_num(prev_value)}（差 {_num(abs(value - prev_value))}）")
+    d = Diagnostic(code=rule.code, name=rule.name, severity=rule.severity, message=message, path=result.path,
+                   start=s, end=e, expected=_num(prev_value), found=_num(value))
+    if source is not None:
+        d.line, d.column = line, col
+        d.end_line, d.end_column = source.line_col(e)
+        d.location = source.anchor(s)
+    return d
+
+
+def _where(result, offset: int) -> str:
+    source = result.source
+    if source is None:
+        return ""
+    line, col = source.line_col(offset)
+    anchor = source.anchor(offset)
+    return f"第 {line} 行" + (f"，{anchor}" if anchor else "")
+
+
+def _num(v: float) -> str:
+    return str(int(v)) if float(v).is_integer() else f"{v:g}"
+
+
+def check(doc, rule):
+    """Nothing to say about one file alone: the comparison runs after every file is checked."""
+    return iter(())
