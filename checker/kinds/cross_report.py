@@ -1,6 +1,9 @@
 """Reports of one body for consecutive years, checked in one run: what a year carries into the next
-must be what the next year says it received (表三 “上年结转” of year Y = “结转下年度继续办理” of
-year Y−1, column by column).
+must be what the next year says it received (``relation: carry_over``: 表三 “上年结转” of year Y =
+“结转下年度继续办理” of year Y−1, column by column), and a running total must grow by the year's
+figure (``relation: cumulative``: pre-2019 统计表 历年累计 (Y) = 历年累计 (Y−1) + 本年度 (Y), row by
+row; a row whose cells were run together is judged only when no split of either year fits, and then
+only if both years' splits were definite).
 
 Per file, ``facts`` keeps only what the comparison needs (the body's normalised name, the year, the
 two rows' number cells with their names and positions); the run's post-pass (engine/crossfile.py)
@@ -59,6 +62,8 @@ def facts(doc, rule) -> dict | None:
     if not agency or year is None:
         return None
     p = rule.params
+    if p.get("relation") == "cumulative":
+        return _legacy_facts(doc, agency, year)
     tables = document_tables(doc)
     ft = tables.get(p["table"])
     if ft is None:
@@ -96,7 +101,20 @@ def across(items, rule):
             yield from _compare(rule, prev_result, p, result, f)
 
 
+def _legacy_facts(doc, agency: str, year: int) -> dict | None:
+    from ..tables.legacy_stats import legacy_rows
+
+    rows = {}
+    for label, r in legacy_rows(doc).items():
+        s, e = doc.orig_span(r.start, r.end)
+        rows[label] = (r.splits, s, e)
+    return {"body": body_key(agency), "agency": agency, "year": year, "rows": rows} if rows else None
+
+
 def _compare(rule, prev_result, prev, result, f):
+    if "rows" in f:
+        yield from _cumulative(rule, prev_result, prev, result, f)
+        return
     for col, (value, s, e, name) in f["carried_in"].items():
         before = prev["carried_out"].get(col)
         if before is None or before[0] == value:
@@ -104,19 +122,39 @@ def _compare(rule, prev_result, prev, result, f):
         yield result, _diag(rule, result, s, e, name, value, f["year"], prev_result, before, prev["year"])
 
 
+def _cumulative(rule, prev_result, prev, result, f):
+    for label, (splits, s, e) in f["rows"].items():
+        before = prev["rows"].get(label)
+        if before is None:
+            continue
+        if any(b == pb + a for a, b in splits for _, pb in before[0]):
+            continue
+        if len(splits) != 1 or len(before[0]) != 1:
+            continue                    # cells run together and no split fits: cannot tell which is wrong
+        (a, b), (_, pb) = splits[0], before[0][0]
+        message = rule.message.format(
+            year=f["year"], cell=label, value=b, prev_year=prev["year"], prev_file=prev_result.path,
+            prev_where=_where(prev_result, before[1]), prev_value=pb, this_year=a,
+            equation=f"{b} ≠ {pb} + {a} = {pb + a}（差 {abs(b - pb - a)}）")
+        yield result, _make(rule, result, s, e, message, str(pb + a), str(b))
+
+
 def _diag(rule, result, s, e, name, value, year, prev_result, before, prev_year) -> Diagnostic:
     prev_value, ps, pe, prev_name = before
-    source = result.source
-    line, col = source.line_col(s) if source is not None else (0, 0)
     prev_where = _where(prev_result, ps)
     message = rule.message.format(
         year=year, cell=name, value=_num(value), prev_year=prev_year, prev_cell=prev_name,
         prev_value=_num(prev_value), prev_file=prev_result.path, prev_where=prev_where,
         equation=f"{_num(value)} ≠ {_num(prev_value)}（差 {_num(abs(value - prev_value))}）")
+    return _make(rule, result, s, e, message, _num(prev_value), _num(value))
+
+
+def _make(rule, result, s, e, message, expected, found) -> Diagnostic:
+    source = result.source
     d = Diagnostic(code=rule.code, name=rule.name, severity=rule.severity, message=message, path=result.path,
-                   start=s, end=e, expected=_num(prev_value), found=_num(value))
+                   start=s, end=e, expected=expected, found=found)
     if source is not None:
-        d.line, d.column = line, col
+        d.line, d.column = source.line_col(s)
         d.end_line, d.end_column = source.line_col(e)
         d.location = source.anchor(s)
     return d
