@@ -12,7 +12,7 @@ def cross_check(results: list, rules) -> None:
         across = getattr(rule.module, "across", None)
         if across is None:
             continue
-        items = [(r, r.facts[rule.code]) for r in results if r.facts and rule.code in r.facts]
+        items = [(r, r.cross[rule.code]) for r in results if r.cross and rule.code in r.cross]
         if len(items) < 2:
             continue
         touched = set()
