@@ -107,7 +107,7 @@ def _start(text: str, cls: list[Clause], i: int):
     if _HEAD.match(t) and i > 0:
         at = _count_before(text, cls, i)
         if at is not None:
-            inside = cls[at].after in "(（" and at == i - 1
+            inside = cls[at].after in "(（" and at == i - 1 and not _NEW_HEAD.match(t)
             return at, i, ("（" if inside else "分别" if _FENBIE.search(t) else t.strip()[:2])
     if c.counts and c.after in "：:" and c.counts[-1].end >= c.end - 6 and i + 1 < len(cls):
         nxt = cls[i + 1].text(text)
@@ -115,7 +115,8 @@ def _start(text: str, cls: list[Clause], i: int):
             return i, i + 1, "："
     if c.counts and c.after in "(（" and text[c.counts[-1].end:c.end].strip() in _UNITS_TAIL:
         if sum(len(k.counts) for k in _group(cls, i + 1)) >= 2:
-            return i, i + 1, "（"
+            # “（其中…）” is a selection like any 其中; “（包括…）” or a bare list is the count's breakdown
+            return i, i + 1, ("其中" if _NEW_HEAD.match(cls[i + 1].text(text)) else "（")
     if c.counts and i + 1 < len(cls) and _ITEM.match(cls[i + 1].text(text)) and c.after in "，,：:" \
             and text[c.counts[-1].end:c.end].strip() in _UNITS_TAIL and cls[i + 1].text(text).lstrip()[:1] in "①1":
         return i, i + 1, "①"
@@ -176,7 +177,7 @@ def _parse(text: str, cls: list[Clause], at: int, total: Count, first: int, why:
     if why == "分别":
         e.complete, e.why = True, "“分别为”"
     i = first
-    if why != "（" and cls[at].after in "(（":
+    if why != "（" and cls[at].after in "(（" and first != at + 1:
         e.asides = [k.value for g in _group(cls, at + 1) for k in g.counts if k.family == family]
     reached = False
     last_sep = 0

@@ -4,8 +4,10 @@ got wrong (texts written for these tests), and its cost on run-on sentences coun
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from checker.tables.prose_enum import Stats, enumerations, overlapping
+from checker.tables.prose_enum import MAX_CLAUSES, MAX_DEPTH, Stats, enumerations, overlapping
 from conftest import check_text
 
 HEAD = "某某县人民政府2023年政府信息公开工作年度报告\n一、总体情况\n"
@@ -97,3 +99,24 @@ def test_run_on_sentence_costs_linear_clause_visits(unit):
     small, large = visits(2000), visits(4000)
     assert small > 0
     assert large <= 2.05 * small
+
+
+def test_parenthesised_qizhong_is_a_selection_and_baokuo_a_breakdown():
+    assert errors("受理申请50件（其中网上申请30件、信函申请10件），办结48件。") == []
+    (msg,) = errors("受理申请50件（包括网上申请30件、信函申请10件），办结48件。")
+    assert "括号内列出构成" in msg
+
+
+PROSE = ["其中", "包括", "分别为", "共", "另有", "其他", "在", "中", "：", "，", "、", "；", "。", "\n", "(", ")", "（",
+         "）", "件", "条", "人次", "万元", "占", "%", "1", "2", "0", "12", ".", " ", "多", "约", "①", "“", "网站", "微信"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.lists(st.sampled_from(PROSE), max_size=80).map("".join))
+def test_any_prose_parses_within_bounded_work(text):
+    from checker.tables.prose_clauses import clauses
+
+    stats = Stats()
+    for e in enumerations(text, stats):
+        assert len(e.terms) >= 2 and all(text[t.start:t.end].isdigit() for t in e.terms)
+    assert stats.visits <= (MAX_CLAUSES + 1) * (MAX_DEPTH + 1) * len(clauses(text))
