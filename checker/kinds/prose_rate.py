@@ -10,6 +10,10 @@ import re
 
 from .prose_sum import _fits
 
+
+def _plausible(figure: str) -> bool:
+    return len(figure) <= 12 and figure.replace(".", "", 1).isdecimal()
+
 _SENTENCE = re.compile(r"[。！？!?\n]")
 WINDOW = 160
 
@@ -28,7 +32,9 @@ def check(doc, rule):
             if skip.search(head):
                 continue
             n, d = _last(num, head), _last(den, head)
-            if n is None or d is None or int(d.group(1)) <= 0:
+            if n is None or d is None or not all(_plausible(x) for x in (n.group(1), d.group(1), m.group(1))):
+                continue
+            if int(d.group(1)) <= 0:
                 continue
             stated = float(m.group(1))
             decimals = len(m.group(1).partition(".")[2])

@@ -52,10 +52,19 @@ def find_quantity(text: str, q: Quantity) -> list[Number]:
     for rx, scan in zip(q.patterns, q.scanners):
         for m in scan(text):
             g = next(i for i in range(1, (rx.groups or 0) + 1) if m.group(i) is not None)
-            if _APPROX.search(text[max(0, m.start(g) - 2):m.start(g)]):
+            if _APPROX.search(text[max(0, m.start(g) - 2):m.start(g)]) or not _plausible(m.group(g)):
                 continue
             out.setdefault(m.start(g), Number(int(m.group(g)), m.start(g), m.end(g)))
     return [out[k] for k in sorted(out)]
+
+
+MAX_DIGITS = 12
+
+
+def _plausible(digits: str) -> bool:
+    """A count a report could state: digits only, at most a trillion (a run of thousands of digits is
+    garbage, and converting it would exceed Python's int/str limit)."""
+    return digits.isdecimal() and len(digits) <= MAX_DIGITS
 
 
 # ---- scanning for a pattern's literal ---------------------------------------------------------

@@ -120,3 +120,10 @@ def test_any_prose_parses_within_bounded_work(text):
     for e in enumerations(text, stats):
         assert len(e.terms) >= 2 and all(text[t.start:t.end].isdigit() for t in e.terms)
     assert stats.visits <= (MAX_CLAUSES + 1) * (MAX_DEPTH + 1) * len(clauses(text))
+
+
+def test_absurd_counts_are_not_statements():
+    """Issue 19: thousands of digits where a count belongs are garbage, not a crash or a finding."""
+    body = ("本年收到申请" + "9" * 5000 + "件，其中办结" + "9" * 400 + "件，占96.7%，办结率" + "9" * 300 + "%。上年结转"
+            + "9" * 4400 + "件。")
+    assert check_text(HEAD + body, select=["GL2"]) == []
