@@ -7,6 +7,9 @@ exceed the total (parts of a whole cannot add up to more), unless the parts are 
 A selective 其中 list falling short, an approximate count, a list cut by the end of the text: no finding.
 ``check: percent`` — “473宗，占76.5%”: the stated share against count/total, allowing rounding or
 truncation to the printed precision; a share that fits the sum of the listed parts instead is fine.
+With ``categories``, a sentence of category counts without a marker (“予以公开258件，占33.9%；不予公开
+35件……”) is read under the handled total of the sentence before: its shares are checked, its sum is
+not (the total was inferred).
 """
 
 from __future__ import annotations
@@ -18,22 +21,26 @@ from ..tables.render import format_number
 
 
 def compile(params):
-    sets = [[re.compile("|".join(map(re.escape, words))) for words in group]
-            for group in params.get("categories", [])]
-    return {"check": params.get("check", "parts"), "categories": sets,
+    groups = params.get("categories", [])
+    sets = [[re.compile("|".join(map(re.escape, words))) for words in group] for group in groups]
+    words = [w for group in groups for names in group for w in names]
+    topics = re.compile("|".join(map(re.escape, words))) if words else None
+    return {"check": params.get("check", "parts"), "categories": sets, "topics": topics,
             "min_categories": params.get("min_categories", 4)}
 
 
-def lists(doc) -> list[Enumeration]:
-    if "prose.enumerations" not in doc.cache:
-        doc.cache["prose.enumerations"] = enumerations(doc.text)
-    return doc.cache["prose.enumerations"]
+def lists(doc, topics=None) -> list[Enumeration]:
+    memo = doc.cache.setdefault("prose.enumerations", {})
+    key = topics.pattern if topics is not None else None
+    if key not in memo:
+        memo[key] = enumerations(doc.text, topics=topics)
+    return memo[key]
 
 
 def check(doc, rule):
     p = rule.compiled
-    for e in _all(lists(doc)):
-        if e.approximate or e.cut:
+    for e in _all(lists(doc, p["topics"])):
+        if e.approximate or e.cut or (e.inferred and p["check"] == "parts"):
             continue
         yield from (_parts(doc, rule, e, p) if p["check"] == "parts" else _percent(doc, rule, e))
 

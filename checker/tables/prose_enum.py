@@ -46,7 +46,7 @@ CHANNELS = re.compile(r"网站|网页|门户|微信|公众号|微博|新媒体|�
 
 class Enumeration(MutableRecord):
     __slots__ = ("total", "asides", "terms", "labels", "nested", "complete", "why", "cut", "approximate",
-                 "head", "level", "shares", "itemised")
+                 "head", "level", "shares", "itemised", "inferred")
 
     def __init__(self, total: Count, head: str) -> None:
         self.total, self.head = total, head
@@ -58,6 +58,7 @@ class Enumeration(MutableRecord):
         self.cut = self.approximate = False
         self.level = 0
         self.itemised = False                   # terms open with ①, 1., “…”: the list may span sentences
+        self.inferred = False                   # no marker: the total is the sentence before's (topics)
         self.shares: dict[int, tuple[float, int, int, int]] = {}    # term index → (value, decimals, span)
 
     def targets(self) -> set[int]:
@@ -74,13 +75,17 @@ class Stats:
         self.visits = 0
 
 
-def enumerations(text: str, stats: Stats | None = None) -> list[Enumeration]:
+def enumerations(text: str, stats: Stats | None = None, topics: re.Pattern | None = None) -> list[Enumeration]:
+    """Every list in ``text``. With ``topics`` (a pattern of category names, e.g. the 办理结果), a
+    sentence that opens with a count of such a category and has no marker of its own is read as a list
+    under the handled total of the sentence before (“答复申请805件……。予以公开258件，占33.9%；……”);
+    such a list is marked ``inferred``."""
     cls = clauses(text)
     stats = stats or Stats()
     out: list[Enumeration] = []
     seen: set[int] = set()
     for i, c in enumerate(cls):
-        found = _start(text, cls, i)
+        found = _start(text, cls, i) or (_topic_start(text, cls, i, topics) if topics else None)
         if found is None:
             continue
         total_at, first, why = found
@@ -88,10 +93,29 @@ def enumerations(text: str, stats: Stats | None = None) -> list[Enumeration]:
         if total is None or total.start in seen:
             continue
         e = _parse(text, cls, total_at, total, first, why, stats, 0)
+        e.inferred = why == "topic"
         if len(e.terms) >= 2:
             _mark(e, seen)
             out.append(e)
     return out
+
+
+_HANDLED = re.compile(r"答复|办结|办理|处理")
+
+
+def _topic_start(text: str, cls: list[Clause], i: int, topics: re.Pattern):
+    c = cls[i]
+    if i == 0 or cls[i - 1].sentence == c.sentence or c.depth or not c.counts:
+        return None
+    if not topics.search(text[c.start:c.counts[0].start]):
+        return None
+    j = i - 1
+    while j >= 0 and i - j <= 12 and cls[j].sentence == c.sentence - 1:
+        k = cls[j]
+        if k.depth == 0 and k.counts and _HANDLED.search(k.text(text)):
+            return j, i, "topic"
+        j -= 1
+    return None
 
 
 def _mark(e: Enumeration, seen: set[int]) -> None:
