@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from ..tables.prose_enum import Enumeration, covered, enumerations, overlapping
+from ..tables.prose_enum import Enumeration, covered, enumerations, overlapping, share_runs
 from ..tables.render import format_number
 
 
@@ -33,7 +33,9 @@ def lists(doc, topics=None) -> list[Enumeration]:
     memo = doc.cache.setdefault("prose.enumerations", {})
     key = topics.pattern if topics is not None else None
     if key not in memo:
-        memo[key] = enumerations(doc.text, topics=topics)
+        found = enumerations(doc.text, topics=topics)
+        used = {e.total.start for e in _all(found)}
+        memo[key] = found + [e for e in share_runs(doc.text) if e.total.start not in used]
     return memo[key]
 
 
@@ -65,9 +67,11 @@ def _parts(doc, rule, e: Enumeration, p):
             return
     equation = (" + ".join(str(t.value) for t in e.terms) + f" = {total} ≠ {e.total.value}"
                 f"（差 {abs(total - e.total.value)}；{why}）")
-    d = rule.diag(doc, e.total.start, e.total.end, phrase=_short(e.head), equation=equation,
+    d = rule.diag(doc, e.anchor.start, e.anchor.end, phrase=_short(e.head), equation=equation,
                   expected=str(e.total.value), found=str(total))
     d.related = [(*doc.orig_span(t.start, t.end), f"分项：{_short(label, 16)}") for t, label in zip(e.terms, e.labels)]
+    if e.anchor is not e.total:
+        d.related.insert(0, (*doc.orig_span(e.total.start, e.total.end), "总数"))
     yield d
 
 

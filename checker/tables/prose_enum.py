@@ -46,7 +46,7 @@ CHANNELS = re.compile(r"网站|网页|门户|微信|公众号|微博|新媒体|�
 
 class Enumeration(MutableRecord):
     __slots__ = ("total", "asides", "terms", "labels", "nested", "complete", "why", "cut", "approximate",
-                 "head", "level", "shares", "itemised", "inferred")
+                 "head", "level", "shares", "itemised", "inferred", "anchor")
 
     def __init__(self, total: Count, head: str) -> None:
         self.total, self.head = total, head
@@ -59,6 +59,7 @@ class Enumeration(MutableRecord):
         self.level = 0
         self.itemised = False                   # terms open with ①, 1., “…”: the list may span sentences
         self.inferred = False                   # no marker: the total is the sentence before's (topics)
+        self.anchor = total                     # where a finding is reported
         self.shares: dict[int, tuple[float, int, int, int]] = {}    # term index → (value, decimals, span)
 
     def targets(self) -> set[int]:
@@ -356,3 +357,86 @@ def covered(e: Enumeration, categories) -> int:
                 hit.add(n)
                 break
     return len(hit)
+
+
+# ---- lists known by their shares ------------------------------------------------------------------
+
+_CJK_TAIL = re.compile(r"[\u4e00-\u9fff]{4,}$")
+MIN_SUFFIX = 4
+
+
+def share_runs(text: str, stats: Stats | None = None) -> list[Enumeration]:
+    """Consecutive counts each with a share (“县直各单位主动公开政府信息2475条，占62.2%。各乡镇主动公开
+    政府信息1503条，占37.8%”) whose shares add up to 100 %: a whole split into parts. Its total is the
+    count stated just before (same or previous sentence) under the name the parts share
+    (“其中主动公开政府信息2026条”). Complete by its shares; reported at its first part (the total's own
+    sentence says nothing wrong)."""
+    cls = clauses(text)
+    stats = stats or Stats()
+    out: list[Enumeration] = []
+    run: list[tuple[int, Count, tuple]] = []
+    for i, c in enumerate(cls):
+        stats.visits += 1
+        share = _share_of(cls, i)
+        if c.counts and share is not None and (not run or i - run[-1][0] <= 3):
+            run.append((i, c.counts[0], share))
+            continue
+        if c.counts or (run and i - run[-1][0] > 3):
+            _close(text, cls, run, out)
+            run = [(i, c.counts[0], share)] if c.counts and share is not None else []
+    _close(text, cls, run, out)
+    return out
+
+
+def _share_of(cls: list[Clause], i: int):
+    c = cls[i]
+    if c.percent is not None:
+        return c.percent
+    if i + 1 < len(cls) and not cls[i + 1].counts and cls[i + 1].sentence == c.sentence:
+        return cls[i + 1].percent
+    return None
+
+
+def _close(text: str, cls: list[Clause], run, out: list[Enumeration]) -> None:
+    if len(run) < 2 or len(run) > MAX_PARTS:
+        return
+    shares = [s for _, _, s in run]
+    slack = 0.5 * len(run) * max(10 ** -s[1] for s in shares)
+    if abs(sum(s[0] for s in shares) - 100) > slack:
+        return
+    labels = [_CJK_TAIL.search(text[max(cls[i].start, k.start - 40):k.start]) for i, k, _ in run]
+    if not all(labels):
+        return
+    common = _common_suffix([m.group() for m in labels])
+    if len(common) < MIN_SUFFIX:
+        return
+    found = _named_total(text, cls, run[0][0], common, run[0][1].family)
+    if found is None:
+        return
+    at, total = found
+    e = Enumeration(total, text[cls[at].start:cls[at].end].strip())
+    e.terms = [k for _, k, _ in run]
+    e.labels = [m.group() for m in labels]
+    e.shares = {n: s for n, (_, _, s) in enumerate(run)}
+    e.complete, e.why, e.anchor = True, "各项占比合计 100%", e.terms[0]
+    e.approximate = total.approximate or any(k.approximate or k.decimal for k in e.terms)
+    out.append(e)
+
+
+def _common_suffix(words: list[str]) -> str:
+    n = 0
+    while all(len(w) > n for w in words) and len({w[len(w) - 1 - n] for w in words}) == 1:
+        n += 1
+    return words[0][len(words[0]) - n:] if n else ""
+
+
+def _named_total(text: str, cls: list[Clause], i: int, name: str, family: str):
+    """The nearest count before clause ``i``, in its sentence or the one before, named ``name``."""
+    sentence = cls[i].sentence
+    j = i - 1
+    while j >= 0 and i - j <= 24 and cls[j].sentence >= sentence - 1:
+        for k in reversed(cls[j].counts):
+            if k.family == family and text[max(cls[j].start, k.start - len(name)):k.start] == name:
+                return j, k
+        j -= 1
+    return None

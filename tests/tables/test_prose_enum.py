@@ -127,3 +127,18 @@ def test_absurd_counts_are_not_statements():
     body = ("本年收到申请" + "9" * 5000 + "件，其中办结" + "9" * 400 + "件，占96.7%，办结率" + "9" * 300 + "%。上年结转"
             + "9" * 4400 + "件。")
     assert check_text(HEAD + body, select=["GL2"]) == []
+
+
+def test_parts_whose_shares_make_100_percent_are_the_whole_of_the_named_total():
+    ok = ("制作政府信息总数900条，其中主动公开政府信息425条。县直各单位主动公开政府信息303条，占71.3%。"
+          "各乡镇主动公开政府信息122条，占28.7%。")
+    assert errors(ok) == []
+    bad = ok.replace("425条", "400条")
+    (msg,) = errors(bad)
+    assert msg.startswith("“其中主动公开政府信息400条”：分项 303 + 122 = 425 ≠ 400")
+
+
+def test_shares_of_an_unmarked_results_sentence_use_the_handled_total_before():
+    body = "本年共答复申请200件，均在法定期限内答复。予以公开110件，占60%；不予公开10件，占5%；无法提供80件，占40%。\n"
+    found = [(d.code, d.message) for d in check_text(HEAD + body, select=["GL22"])]
+    assert found == [("GL223", "110/200 = 55.0%，正文写作 60%（本年共答复申请200件）")]
