@@ -172,9 +172,15 @@ def _count_before(text: str, cls: list[Clause], i: int) -> int | None:
     c = cls[i]
     j = i - 1
     steps = 0
+    edge = i - 1            # the clause just before the marker, past empty ones (“。\n其中”)
+    while edge > 0 and i - edge < 8 and not cls[edge].counts and not text[cls[edge].start:cls[edge].end].strip():
+        edge -= 1
     while j >= 0 and steps < 8:
         p = cls[j]
-        if p.sentence != c.sentence and not (p.sentence == c.sentence - 1 and j == i - 1):
+        if p.sentence != c.sentence and not (j == edge and p.sentence >= c.sentence - 2):
+            if j > edge:
+                j -= 1
+                continue
             return None
         if p.depth > c.depth:
             j -= 1
