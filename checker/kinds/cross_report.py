@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from ..engine.message import render
 from ..model.diagnostic import Diagnostic
 from ..tables.extract import document_tables
 from ..tables.locate import orig_span
@@ -132,20 +133,20 @@ def _cumulative(rule, prev_result, prev, result, f):
         if len(splits) != 1 or len(before[0]) != 1:
             continue                    # cells run together and no split fits: cannot tell which is wrong
         (a, b), (_, pb) = splits[0], before[0][0]
-        message = rule.message.format(
+        message = render(rule.message, dict(
             year=f["year"], cell=label, value=b, prev_year=prev["year"], prev_file=prev_result.path,
             prev_where=_where(prev_result, before[1]), prev_value=pb, this_year=a,
-            equation=f"{b} ≠ {pb} + {a} = {pb + a}（差 {abs(b - pb - a)}）")
+            equation=f"{b} ≠ {pb} + {a} = {pb + a}（差 {abs(b - pb - a)}）"))
         yield result, _make(rule, result, s, e, message, str(pb + a), str(b))
 
 
 def _diag(rule, result, s, e, name, value, year, prev_result, before, prev_year) -> Diagnostic:
     prev_value, ps, pe, prev_name = before
     prev_where = _where(prev_result, ps)
-    message = rule.message.format(
+    message = render(rule.message, dict(
         year=year, cell=name, value=_num(value), prev_year=prev_year, prev_cell=prev_name,
         prev_value=_num(prev_value), prev_file=prev_result.path, prev_where=prev_where,
-        equation=f"{_num(value)} ≠ {_num(prev_value)}（差 {_num(abs(value - prev_value))}）")
+        equation=f"{_num(value)} ≠ {_num(prev_value)}（差 {_num(abs(value - prev_value))}）"))
     return _make(rule, result, s, e, message, _num(prev_value), _num(value))
 
 

@@ -29,7 +29,7 @@ def check(doc, rule):
             value = int(m.group(1))
             if m.group(2) != row.unit or value in (this_year, total):
                 continue
-            d = rule.diag(doc, m.start(1), m.end(1), name=label, stated=value, unit=row.unit, value=this_year,
+            d = rule.diag(doc, m.start(1), m.end(1), name=label, stated=f"{value}{row.unit}", value=this_year,
                           expected=str(this_year), found=str(value))
             d.related = [(*doc.orig_span(row.start, row.end), f"统计表“{label}”本年度、历年累计")]
             yield d

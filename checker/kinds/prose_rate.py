@@ -42,7 +42,7 @@ def check(doc, rule):
             if _fits(a, b, stated, decimals):
                 continue
             actual = a / b * 100
-            diag = rule.diag(doc, m.start(1), m.end(1), name=name, stated=m.group(1), numerator=a, denominator=b,
+            diag = rule.diag(doc, m.start(1), m.end(1), name=name, stated=m.group(1), count=a, total=b,
                              actual=f"{actual:.{max(decimals, 1)}f}")
             diag.related = [(*doc.orig_span(start + n.start(1), start + n.end(1)), "分子"),
                             (*doc.orig_span(start + d.start(1), start + d.end(1)), "分母")]
