@@ -12,6 +12,7 @@ from ..read import InputError
 from ..read.formats import read_bytes
 from ..read.limits import DEFAULT_MAX_BYTES, check_text_size, read_stream
 from ..suppress import apply as apply_suppressions
+from .budget import capped
 from .rule import Rule
 
 
@@ -62,10 +63,10 @@ def check_source(source: Source, rules: list[Rule], template: str | None = None,
     tid = doc.template.id
     early, late, codes = _plan(rules, tid)
     for rule in early:
-        diags.extend(rule.module.check(doc, rule))
+        diags.extend(capped(rule.module.check(doc, rule), rule, source.path))
     diags = apply_suppressions(doc, diags, codes)
     for rule in late:
-        diags.extend(rule.module.check(doc, rule))
+        diags.extend(capped(rule.module.check(doc, rule), rule, source.path))
     for d in diags:
         d.line, d.column = source.line_col(d.start)
         d.end_line, d.end_column = source.line_col(d.end)
