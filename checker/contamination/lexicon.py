@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .. import rxcache
 from ..model.record import Record
+from ..read.limits import read_regular_text
 from ..resources import data_path
 
 SECTIONS = ("brands", "weak-brands", "suffixes", "porn")
@@ -59,7 +60,7 @@ def load(extra_files: tuple[str, ...] = ()) -> Lexicon:
     merged = parse(data_path("spam-lexicon.txt").read_text(encoding="utf-8"), "spam-lexicon.txt")
     for f in extra_files:
         try:
-            text = Path(f).read_text(encoding="utf-8")
+            text = read_regular_text(f)
         except OSError as exc:
             raise LexiconError(f"{f}: 无法读取词表：{exc.strerror}") from None
         for section, terms in parse(text, f).items():

@@ -10,6 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ..model.diagnostic import Severity
+from ..read.limits import read_regular_text
 from ..resources import rules_root
 from ..yamlio import load_yaml_text
 from .rule import Rule
@@ -101,7 +102,7 @@ def load_rules(extra_files: list[str] = ()) -> list[Rule]:
     rules = list(builtin_rules())
     for f in extra_files:
         try:
-            text = Path(f).read_text(encoding="utf-8")
+            text = read_regular_text(f)
         except OSError as exc:
             raise RuleFileError(f"{f}: 无法读取规则文件：{exc.strerror}") from None
         rules.extend(parse_rule_file(text, f, validate=True))
