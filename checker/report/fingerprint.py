@@ -20,7 +20,7 @@ def fingerprints(result) -> list[str]:
         if prefix is None:
             line = result.source.line_text(d.line).strip() if result.source else ""
             prefix = prefixes[pair] = (hashlib.sha256("\0".join((result.path, d.code, line, "")).encode(
-                "utf-8", "surrogatepass")), line)
+                "utf-8", "surrogateescape")), line)
         h, line = prefix[0].copy(), prefix[1]
         key = (d.code, line)
         seen[key] += 1

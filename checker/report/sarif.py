@@ -40,7 +40,7 @@ class _Columns:
 def _uri(path: str) -> str:
     from urllib.parse import quote
 
-    return quote(relative_posix(path), safe="/")
+    return quote(relative_posix(path), safe="/", errors="surrogateescape")     # a name's own bytes, %-escaped
 
 
 def _rule_entry(code: str, rule, fallback) -> dict:
