@@ -44,4 +44,7 @@ def validate_rule_file(data, name: str) -> None:
         entry = data["rules"][path[1]]
         rule_id = f"规则 {entry.get('code', '?')}" if isinstance(entry, dict) else f"规则 #{path[1]}"
     where = f"{rule_id}，" if rule_id else ""
-    raise RuleFileError(f"{name}: {where}位置 {_pointer(path)}：{err.message}")
+    if not path:        # not a rule file at all (say /etc/shadow): name the problem, never echo its content
+        raise RuleFileError(f"{name}: 不是规则文件：顶层应为含 rules 列表的映射（{err.validator} 校验未通过）")
+    message = err.message if len(err.message) <= 200 else err.message[:200] + "…"
+    raise RuleFileError(f"{name}: {where}位置 {_pointer(path)}：{message}")

@@ -27,6 +27,16 @@ MAX_PARTS = 20
 UNIT_FAMILY = {"件": "件", "宗": "件", "条": "条", "个": "个", "项": "项"}
 
 
+MAX_COUNT_DIGITS = 1000     # longer digit runs (≥ 4,300 digits int() refuses) read as this many nines
+_HUGE = 10 ** MAX_COUNT_DIGITS - 1
+
+
+def _count(digits: str) -> int:
+    """A count written in the text. No report states one of more than a few digits; an absurd run is
+    saturated so that the arithmetic stays cheap and int() never meets its 4,300-digit limit."""
+    return int(digits) if len(digits) <= MAX_COUNT_DIGITS else _HUGE
+
+
 class Number(MutableRecord):
     __slots__ = ("value", "start", "end", "percent")
 
@@ -69,7 +79,7 @@ def find_lists(text: str) -> list[CountList]:
     out: list[CountList] = []
     seen: set[int] = set()
     for m in _IN_TOTAL.finditer(text):
-        total = Number(int(m.group(1)), m.start(1), m.end(1))
+        total = Number(_count(m.group(1)), m.start(1), m.end(1))
         _add(out, seen, _collect(text, m.end(), total, m.group().rstrip(":：,， "), UNIT_FAMILY[m.group(2)]))
     for m in _QIZHONG.finditer(text):
         found = _total_before(text, m.start())
@@ -79,7 +89,7 @@ def find_lists(text: str) -> list[CountList]:
             cl.asides = asides
             _add(out, seen, cl)
     for m in _enum_after(text):
-        total = Number(int(m.group(1)), m.start(1), m.end(1))
+        total = Number(_count(m.group(1)), m.start(1), m.end(1))
         start = max(text.rfind("。", 0, m.start()), text.rfind("\n", 0, m.start())) + 1
         _add(out, seen, _collect(text, m.end(), total, text[start:m.start(2) + 1], UNIT_FAMILY[m.group(2)]))
     return out
@@ -130,18 +140,18 @@ def _add(out, seen, cl: CountList) -> None:
 def _total_before(text: str, pos: int):
     start = max(_last(text, "。", pos), _last(text, "\n", pos), _last(text, "；", pos), _last(text, ";", pos)) + 1
     head = text[start:pos]
-    asides = [int(c.group(1)) for p in _PAREN.finditer(head) for c in COUNT.finditer(p.group())]
+    asides = [_count(c.group(1)) for p in _PAREN.finditer(head) for c in COUNT.finditer(p.group())]
     bare = _PAREN.sub(lambda p: " " * len(p.group()), head)
     m = _TOTAL_WORD.search(bare)
     counts = list(COUNT.finditer(bare))
     if m:
-        num = Number(int(m.group(1)), start + m.start(1), start + m.end(1))
+        num = Number(_count(m.group(1)), start + m.start(1), start + m.end(1))
         unit = m.group(2)
     elif counts:
         c = counts[-1]
         if c.group(2):
             return None
-        num = Number(int(c.group(1)), start + c.start(1), start + c.end(1))
+        num = Number(_count(c.group(1)), start + c.start(1), start + c.end(1))
         unit = c.group(3)
     else:
         return None
@@ -181,7 +191,7 @@ def _clauses(text: str, start: int, end: int, unit: str, cl: CountList) -> None:
             c = counts[k]
             if c.group(2) or _APPROX.search(sentence[max(pos, c.start() - 3):c.start()]):
                 cl.approximate = True
-            cl.parts.append(Number(int(c.group(1)), start + c.start(1), start + c.end(1)))
+            cl.parts.append(Number(_count(c.group(1)), start + c.start(1), start + c.end(1)))
         if cl.parts:
             p = _PERCENT.search(text, start + pos, start + stop)
             if p:
@@ -222,7 +232,7 @@ def find_quantity(text: str, q: Quantity) -> list[Number]:
             g = next(i for i in range(1, (rx.groups or 0) + 1) if m.group(i) is not None)
             if _APPROX.search(text[max(0, m.start(g) - 2):m.start(g)]):
                 continue
-            out.setdefault(m.start(g), Number(int(m.group(g)), m.start(g), m.end(g)))
+            out.setdefault(m.start(g), Number(_count(m.group(g)), m.start(g), m.end(g)))
     return [out[k] for k in sorted(out)]
 
 
