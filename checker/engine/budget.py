@@ -2,7 +2,9 @@
 
 A crafted or broken file (one punctuation slip repeated on a 100,000-character line) can make a rule
 fire tens of thousands of times; every reporter, the fixer and the fingerprints then pay for each one.
-Past the cap the earliest findings (by position) are kept and one info finding names the limit."""
+Past the cap the first findings the rule gives (rules report in text order) are kept, the others are
+only counted — never held, so a rule firing on every character costs no memory for them — and one
+info finding names the limit."""
 
 from __future__ import annotations
 
@@ -12,13 +14,21 @@ MAX_PER_RULE = 1000
 
 
 def capped(found, rule, path: str) -> list[Diagnostic]:
-    diags = found if isinstance(found, list) else list(found)
-    if len(diags) <= MAX_PER_RULE:
-        return diags
-    diags.sort(key=lambda d: (d.start, d.end))
-    kept, first_dropped = diags[:MAX_PER_RULE], diags[MAX_PER_RULE]
+    if isinstance(found, list) and len(found) <= MAX_PER_RULE:
+        return found
+    kept: list[Diagnostic] = []
+    dropped, first_dropped = 0, None
+    for d in found:
+        if len(kept) < MAX_PER_RULE:
+            kept.append(d)
+        else:
+            dropped += 1
+            first_dropped = d if first_dropped is None else first_dropped
+    if not dropped:
+        return kept
+    kept.sort(key=lambda d: (d.start, d.end))
     note = Diagnostic(rule.code, rule.name, Severity.INFO,
-                      f"本规则在此文件中发现 {len(diags):,} 处问题，超过每个文件 {MAX_PER_RULE:,} 处的上限，"
-                      f"只列出前 {MAX_PER_RULE:,} 处，自此处起其余 {len(diags) - MAX_PER_RULE:,} 处未列出",
+                      f"本规则在此文件中发现 {len(kept) + dropped:,} 处问题，超过每个文件 {MAX_PER_RULE:,} 处的上限，"
+                      f"只列出前 {MAX_PER_RULE:,} 处，自此处起其余 {dropped:,} 处未列出",
                       path, first_dropped.start, first_dropped.start)
     return kept + [note]
