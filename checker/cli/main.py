@@ -70,6 +70,13 @@ def main(argv: list[str] | None = None) -> int:
         _silence_stdout()
         _say(f"govlint: {exc}")
         return EXIT_ERROR
+
+
+def guarded(argv: list[str] | None = None) -> int:
+    """``main`` as the command runs it: any exception left ends in one line and exit code 2
+    (``main`` itself lets them through, for callers and tests that want them)."""
+    try:
+        return main(argv)
     except MemoryError:
         _say("govlint: 内存不足，已停止")
         return EXIT_ERROR
@@ -104,7 +111,7 @@ def entry() -> None:
     # Start-up allocates tens of thousands of long-lived objects (modules, rules, patterns); the default
     # gen-0 threshold of 700 runs the collector dozens of times for nothing (~1.5 ms of a one-file run).
     gc.set_threshold(10_000, 20, 20)
-    code = main()
+    code = guarded()
     from .. import rxcache
 
     rxcache.save()                           # patterns first compiled in this run, for the next runs

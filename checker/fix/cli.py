@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 
 from ..model.record import MutableRecord
 from . import diff as differ
@@ -62,7 +63,10 @@ def fix_results(results: list, plans: list, args, out, err, color: bool) -> FixR
         run.files += 1
         run.fixed += outcome.fixed
     if diff_lines:
-        differ.render(diff_lines, out, color)
+        from ..report.output import open_output, written
+
+        stream = open_output(None, "text") if out is sys.stdout else out    # closed stdout: one line, exit 2
+        written(None, lambda: differ.render(diff_lines, stream, color))
     return run
 
 

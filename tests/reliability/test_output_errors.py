@@ -92,6 +92,6 @@ def test_unexpected_exception_is_one_line_and_exit_2(monkeypatch, capsys):
     parser = main.build_parser()
     monkeypatch.setattr(main, "build_parser", lambda: parser)
     parser._subparsers._group_actions[0].choices["check"].set_defaults(handler=boom)
-    assert main.main(["check", str(SIMPLIFIED_SEED)]) == 2
+    assert main.guarded(["check", str(SIMPLIFIED_SEED)]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "内部错误" in err[0] and "RuntimeError" in err[0]
