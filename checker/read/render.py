@@ -101,7 +101,8 @@ class Builder:
             return None
         return self._emit(line, None)
 
-    def table(self, cells: list[GridCell], origin: str, label, notes: list[str] = ()) -> RawTable | None:
+    def table(self, cells: list[GridCell], origin: str, label, notes: list[str] = (),
+              continued: bool = False) -> RawTable | None:
         """Render grid cells (any order) row by row; ``label(cell)`` names a cell's position.
         A table over the size budget is rendered as paragraphs, with a note, and None is returned."""
         n_rows = max((c.row + c.rowspan for c in cells), default=0)
@@ -112,7 +113,7 @@ class Builder:
         by_row: list[list[GridCell]] = [[] for _ in range(n_rows)]
         for c in cells:
             by_row[c.row].append(c)
-        table = RawTable(start=self.pos, origin=origin, notes=list(notes))
+        table = RawTable(start=self.pos, origin=origin, notes=list(notes), continued=continued)
         for row in by_row:
             row.sort(key=lambda c: c.col)
             raw_row: list[RawCell] = []

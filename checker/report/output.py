@@ -13,7 +13,7 @@ from __future__ import annotations
 import codecs
 import sys
 
-STRICT_UTF8 = frozenset({"json", "json-lines", "sarif", "gitlab", "github", "junit"})
+STRICT_UTF8 = frozenset({"json", "json-lines", "sarif", "gitlab", "github", "junit", "html", "csv"})
 REPLACE = "govlint-replace"
 
 

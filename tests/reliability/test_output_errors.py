@@ -11,7 +11,7 @@ import sys
 import pytest
 from reliability_helpers import ROOT, SIMPLIFIED_SEED, env, govlint
 
-MACHINE = ["json", "json-lines", "sarif", "gitlab", "github", "junit"]
+MACHINE = ["json", "json-lines", "sarif", "gitlab", "github", "junit", "html", "csv"]
 HUMAN = ["text", "concise"]
 
 
@@ -95,3 +95,15 @@ def test_unexpected_exception_is_one_line_and_exit_2(monkeypatch, capsys):
     assert main.guarded(["check", str(SIMPLIFIED_SEED)]) == 2
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "内部错误" in err[0] and "RuntimeError" in err[0]
+
+
+def test_non_utf8_file_name_in_an_excel_workbook(odd_name, tmp_path):
+    import zipfile
+
+    out = tmp_path / "out.xlsx"
+    r = run("check", odd_name, "--format", "xlsx", "-o", out)
+    assert r.returncode == 1 and b"Traceback" not in r.stderr and b"\xe5\x86\x85\xe9\x83\xa8" not in r.stderr
+    with zipfile.ZipFile(out) as z:
+        strings = z.read("xl/sharedStrings.xml").decode("utf-8") if "xl/sharedStrings.xml" in z.namelist() \
+            else "".join(z.read(n).decode("utf-8") for n in z.namelist() if n.endswith(".xml"))
+    assert "r\ufffd\ufffd.txt" in strings
