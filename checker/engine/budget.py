@@ -14,6 +14,8 @@ MAX_PER_RULE = 1000
 
 
 def capped(found, rule, path: str) -> list[Diagnostic]:
+    if getattr(rule, "aggregate", None):    # merged into one document finding later, counting them all
+        return found if isinstance(found, list) else list(found)
     if isinstance(found, list) and len(found) <= MAX_PER_RULE:
         return found
     kept: list[Diagnostic] = []

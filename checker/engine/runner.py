@@ -13,6 +13,7 @@ from ..read.formats import read_bytes
 from ..read.limits import DEFAULT_MAX_BYTES, NotRegularFile, check_text_size, open_regular, read_stream
 from ..report.facts import report_facts, table_snapshots
 from ..suppress import apply as apply_suppressions
+from .aggregate import aggregate
 from .budget import capped
 from .rule import Rule
 
@@ -75,6 +76,7 @@ def check_source(source: Source, rules: list[Rule], template: str | None = None,
     diags = apply_suppressions(doc, diags, codes)
     for rule in late:
         diags.extend(capped(rule.module.check(doc, rule), rule, source.path))
+    diags = aggregate(diags, rules, source.text)
     for d in diags:
         d.line, d.column = source.line_col(d.start)
         d.end_line, d.end_column = source.line_col(d.end)

@@ -71,13 +71,6 @@ def open_regular(path: str):
         raise
 
 
-def read_regular_text(path, limit: int = 0) -> str:
-    """A configuration, rule or word-list file as UTF-8 text; only regular files, at most ``limit``
-    bytes when a limit is given (``InputError`` past it)."""
-    with open_regular(os.fspath(path)) as fh:
-        return read_stream(fh, os.fspath(path), limit).decode("utf-8")
-
-
 def read_stream(fh, path: str, limit: int) -> bytes:
     """Read an open binary stream, refusing it as soon as it passes ``limit`` bytes (0 = no limit)."""
     if limit:

@@ -41,7 +41,7 @@ def test_fifo_as_rule_file_or_word_list_is_refused(tmp_path, option):
         (tmp_path / ".govlint.yaml").write_text(f"lexicon-files: [{tmp_path / 'x.yaml'}]\n", encoding="utf-8")
         r = govlint("check", "--config", tmp_path / ".govlint.yaml", SIMPLIFIED_SEED, timeout=60)
     assert r.returncode == 2 and "Traceback" not in r.stderr
-    assert "命名管道" in r.stderr
+    assert "不是普通文件" in r.stderr
 
 
 def test_device_is_refused():
