@@ -132,13 +132,26 @@ def test_sarif_columns_count_utf16_units():
     assert [cols.col(i) for i in (0, 1, 2, 3, 4, 5)] == [1, 2, 4, 5, 1, 3]
 
 
-def test_findings_per_rule_are_capped_with_one_finding_naming_the_limit(tmp_path):
-    rules = [r for r in builtin_rules() if r.code == "GL401"]
-    text = "一、总体情况\n" + "本縣堅持公開。\n" * (budget.MAX_PER_RULE + 50)
-    diags = check_source(Source(path="t.txt", text=text), rules).diagnostics
+def _flooding_rule(n: int):
+    """A rule that reports every one of the first ``n`` characters (no aggregate: reported one by one)."""
+    import types
+
+    base = next(r for r in builtin_rules() if not getattr(r, "aggregate", None))
+
+    def check(doc, rule):
+        for i in range(n):
+            yield Diagnostic("ZZ998", "flood", Severity.WARNING, "x", doc.source.path, i, i + 1)
+
+    return base.replace(_module=types.SimpleNamespace(check=check), code="ZZ998", generations=())
+
+
+def test_findings_per_rule_are_capped_with_one_finding_naming_the_limit():
+    n = budget.MAX_PER_RULE + 50
+    diags = check_source(Source(path="t.txt", text="一" * n + "\n"), [_flooding_rule(n)]).diagnostics
     assert len(diags) == budget.MAX_PER_RULE + 1
     notes = [d for d in diags if "上限" in d.message]
     assert len(notes) == 1 and notes[0].severity == Severity.INFO and "50" in notes[0].message
+    assert notes[0].start == budget.MAX_PER_RULE          # at the first finding left out
 
 
 def _template_with(cell_text: str | None = None, prose: str = "") -> str:
