@@ -29,4 +29,7 @@ def opcodes(fn, *args, **kwargs) -> int:
 
 
 def ratio(work, small, large) -> float:
+    """work(large) / work(small), after one warm-up call: first-use costs (patterns compiled lazily,
+    modules imported) are not part of the scaling."""
+    work(small)
     return work(large) / max(1, work(small))
