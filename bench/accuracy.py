@@ -294,16 +294,18 @@ def score_doc(doc: Doc, rules) -> dict:
                 f.label = f.label or label
         # A document finding (one GL401 for a whole traditional-script text, engine/aggregate.py) may
         # cover a located label on its way and still be the finding of the document-level label.
-        absorbed = _absorb(f, whole)
+        # A finding already explained by a located label takes no single-use document label from the
+        # finding that needs it (a GL221 on a quoted sentence is not the table's missing-rows finding).
+        absorbed = _absorb(f, whole, unlimited_only=f.label is not None)
         f.label = f.label or absorbed
     false = [f for f in findings if f.severity == "error" and _is_false(doc, f, text, squeezed)]
     return {"doc": doc, "findings": findings, "false": false}
 
 
-def _absorb(f: Finding, whole: list[Label]) -> Label | None:
+def _absorb(f: Finding, whole: list[Label], unlimited_only: bool = False) -> Label | None:
     """A document-level label takes one error finding (or every finding if ``absorb_all``)."""
     for label in whole:
-        if not _matches(f, label):
+        if (unlimited_only and not label.absorb_all) or not _matches(f, label):
             continue
         if f.severity == "error" and not label.absorb_all:
             if label.absorbed:

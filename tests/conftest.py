@@ -20,6 +20,20 @@ def check_text(text: str, select=(), template: str | None = None, path: str = "e
     return check_source(Source(path=path, text=text), rules, template).diagnostics
 
 
+def check_texts(texts, select=()):
+    """Several texts checked in one run (a.txt, b.txt …), with the run's cross-file post-pass; the
+    diagnostics of each, in order."""
+    from checker.engine.crossfile import cross_check
+    from checker.engine.loader import builtin_rules
+    from checker.engine.runner import check_source, select_rules
+    from checker.model.source import Source
+
+    rules = select_rules(list(builtin_rules()), select=list(select))
+    results = [check_source(Source(path=f"{chr(97 + i)}.txt", text=t), rules) for i, t in enumerate(texts)]
+    cross_check(results, rules)
+    return [r.diagnostics for r in results]
+
+
 def check_bytes(data: bytes, path: str, select=(), template: str | None = None):
     """Read ``data`` as the file ``path`` (format sniffed as for a real file) and return its diagnostics."""
     from checker.engine.loader import builtin_rules

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from checker.engine.loader import builtin_rules
-from conftest import check_bytes, check_text
+from conftest import check_bytes, check_text, check_texts
 
 
 def _cases():
@@ -18,7 +18,9 @@ def _cases():
 
 @pytest.mark.parametrize("rule,kind,example", list(_cases()))
 def test_example(rule, kind, example):
-    if example.get("format", "text") == "text":
+    if example.get("previous"):
+        diags = check_texts([example["previous"], example["text"]], select=[rule.code])[-1]
+    elif example.get("format", "text") == "text":
         diags = check_text(example["text"], select=[rule.code], template=example.get("template"))
     else:
         diags = check_bytes(example["text"].encode(), f"example.{example['format']}", select=[rule.code],

@@ -164,6 +164,9 @@ def run(args) -> int:
         return EXIT_ERROR
     args.snapshot = getattr(fmt_module, "NEEDS_TABLES", False) and not args.statistics
     results, fail_on = _check_batches(files, batches, args, fmt)
+    from ..engine.crossfile import cross_check
+
+    cross_check(results, [r for b in batches for r in b.rules])
     fix_failed = False
     if args.fix or args.diff:
         from ..fix.cli import fix_results, summary

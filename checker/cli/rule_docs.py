@@ -26,6 +26,8 @@ def _examples(rule) -> list[str]:
         for ex in rule.examples.get(key, []):
             ex = {"text": ex} if isinstance(ex, str) else ex
             note = f"（按 {ex['template']} 模板）" if ex.get("template") else ""
+            if ex.get("previous"):
+                out += [f"{label}（上一年度报告）：", "", "```text", ex["previous"].rstrip("\n"), "```", ""]
             out += [f"{label}{note}：", "", "```text", ex["text"].rstrip("\n"), "```", ""]
             if ex.get("fixed"):
                 out += ["修复后：", "", "```text", ex["fixed"].rstrip("\n"), "```", ""]

@@ -65,6 +65,9 @@ def explain_text(rule) -> str:
     for label, key in (("不合规示例", "fail"), ("合规示例", "pass")):
         for ex in rule.examples.get(key, []):
             text = ex if isinstance(ex, str) else ex["text"]
+            if not isinstance(ex, str) and ex.get("previous"):
+                parts.append(f"{label}（上一年度报告）：")
+                parts.extend("    " + line for line in ex["previous"].rstrip("\n").splitlines())
             parts.append(f"{label}：")
             parts.extend("    " + line for line in text.rstrip("\n").splitlines())
             parts.append("")

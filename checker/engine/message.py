@@ -19,6 +19,8 @@ FIELDS = frozenset({
     "heading", "hint", "items", "line", "lines", "marker", "missing", "name", "number", "phrase", "problem",
     "row", "sample", "source", "stated", "table", "tables", "template", "title", "total", "value", "what",
     "where",
+    # cross-report rules: the earlier report's year, cell, value and where it stands
+    "year", "prev_year", "prev_cell", "prev_value", "prev_file", "prev_where", "this_year",
 })
 MAX_MESSAGE_LENGTH = 500
 _TOKEN = lazy_re.compile(r"\{\{|\}\}|\{([A-Za-z_][A-Za-z0-9_]*)\}|[{}]")

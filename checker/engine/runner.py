@@ -19,12 +19,12 @@ from .rule import Rule
 
 
 class FileResult(MutableRecord):
-    __slots__ = ("path", "diagnostics", "source", "error", "template", "outline", "facts", "tables")
+    __slots__ = ("path", "diagnostics", "source", "error", "template", "outline", "facts", "tables", "cross")
 
     def __init__(self, path: str, diagnostics: list[Diagnostic] | None = None, source: Source | None = None,
                  error: str | None = None, template: dict | None = None,
                  outline: list[tuple[str, str, str]] | None = None, facts: dict | None = None,
-                 tables: list[dict] | None = None) -> None:
+                 tables: list[dict] | None = None, cross: dict | None = None) -> None:
         self.path = path
         self.diagnostics = [] if diagnostics is None else diagnostics
         self.source, self.error = source, error
@@ -32,6 +32,7 @@ class FileResult(MutableRecord):
         self.outline = [] if outline is None else outline       # (status, expected, found)
         self.facts = {} if facts is None else facts             # agency, year (checker.report.facts)
         self.tables = tables        # table snapshots, only when a reporter asked for them (options["snapshot"])
+        self.cross = {} if cross is None else cross     # rule code → compact values for cross-file rules
 
 
 def matches(code: str, prefixes) -> bool:
@@ -91,7 +92,20 @@ def check_source(source: Source, rules: list[Rule], template: str | None = None,
     info = {"id": tid, "name": doc.template.name, "basis": doc.template.basis,
             "reason": meta.template_source, "year": meta.year}
     tables = table_snapshots(doc) if doc.options.get("snapshot") else None
-    return FileResult(source.path, diags, source, None, info, outline(doc), report_facts(doc), tables)
+    return FileResult(source.path, diags, source, None, info, outline(doc), report_facts(doc), tables,
+                      _cross(doc, early + late))
+
+
+def _cross(doc: Document, rules: list[Rule]) -> dict:
+    """What cross-file rules (a kind with ``facts``) keep of this file for the run's post-pass."""
+    out = {}
+    for rule in rules:
+        take = getattr(rule.module, "facts", None)
+        if take is not None:
+            f = take(doc, rule)
+            if f is not None:
+                out[rule.code] = f
+    return out
 
 
 # (template id, the rules by identity) → the rules that apply, split at the suppression step: a run

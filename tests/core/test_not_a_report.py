@@ -67,10 +67,14 @@ def test_truncated_reports_are_still_checked():
 
 def test_folder_with_a_readme(tmp_path):
     (tmp_path / "README.md").write_text(README, encoding="utf-8")
-    (tmp_path / "notice.txt").write_text(NOTICE, encoding="utf-8")
+    # “notice.txt” would be skipped by name like README (checker/read/excludes.py): a notice of another name
+    (tmp_path / "关于开展培训的通知.txt").write_text(NOTICE, encoding="utf-8")
     out = run_cli("check", "--isolated", str(tmp_path), "--format", "json")
     assert out.returncode == 0, out.stderr.decode()
     files = {f["path"].rsplit("/", 1)[-1]: f for f in json.loads(out.stdout)["files"]}
-    assert files, "the folder's files were not checked"
-    for f in files.values():
+    assert "关于开展培训的通知.txt" in files, "the folder's files were not checked"
+    for f in files.values():        # README.md is skipped by the walk, or checked and found not a report
         assert [d["code"] for d in f["diagnostics"]] == ["GL100"]
+    named = run_cli("check", "--isolated", str(tmp_path / "README.md"), "--format", "json")
+    assert named.returncode == 0
+    assert [d["code"] for d in json.loads(named.stdout)["files"][0]["diagnostics"]] == ["GL100"]

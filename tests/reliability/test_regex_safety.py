@@ -20,6 +20,11 @@ PACKAGE = Path(checker.__file__).resolve().parent
 
 # Built-in patterns the shape reader flags or cannot model, each reviewed: why it stays linear.
 REVIEWED = {
+    (r"(?:本年新收|上年结转|结转下年度|予以公开|不予公开|无法提供|不予处理|本年制发|本年废止|现行有效|"
+     r"结果维持|结果纠正|尚未审结|主动公开信息数|申请数|答复数)[^\n\d]*"
+     r"(?:\d+(?:[ \t\u3000|｜]+\d+)+|(?:\n[ \t\u3000]*)+\d+[ \t\u3000]*(?:\n|$))"):
+        "GL100's table row: each repeat starts with a separator (spaces or bars before digits, or a line "
+        "break) that the part before it cannot take, so a row splits into repeats one way only",
     r"([\u4e00-\u9fff]{3,20}?)\1":
         "back-reference to a group of at most 20 characters: ≤ 18 × 20 steps per position",
     r"\n[ \t]*([^\s\x00-\x7f](?:[ \t]+[^\s\x00-\x7f])*)[ \t]*(?=\n|\Z)":

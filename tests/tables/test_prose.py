@@ -8,7 +8,7 @@ import random
 import pytest
 
 from checker.tables.model import tables_for
-from checker.tables.prose import find_lists
+from checker.tables.prose_enum import enumerations
 from checker.tables.render import render
 from conftest import check_text
 from tablegen import valid_values
@@ -21,9 +21,10 @@ def codes(body, select=("GL22",)):
 
 
 def test_parts_not_adding_up_to_stated_total():
-    body = "在已办结的50件申请中：\n“予以公开”的30件，占60%；\n“部分公开”的12件，占24%；\n“无法提供”的6件。\n"
+    body = ("在已办结的50件申请中：\n“予以公开”的30件，占60%；\n“部分公开”的12件，占24%；\n“不予公开”的1件；\n"
+            "“无法提供”的6件。\n")
     found = codes(body, ["GL222"])
-    assert found == [("GL222", "“在已办结的50件申请中”：分项 30 + 12 + 6 = 48 ≠ 50  (差 2)")]
+    assert found == [("GL222", "“在已办结的50件申请中”：分项 30 + 12 + 1 + 6 = 49 ≠ 50（差 1；列出 4 类办理结果，应为全部构成）")]
 
 
 @pytest.mark.parametrize("body", [
@@ -70,6 +71,6 @@ def test_prose_without_table_is_not_compared():
 
 
 def test_list_extraction_keeps_aside_counts():
-    (cl,) = find_lists("共收到申请90件（不含上年结转10件），其中已办结95件，结转下年度5件。")
-    assert (cl.total.value, cl.asides, [p.value for p in cl.parts]) == (90, [10], [95, 5])
-    assert cl.consistent()
+    (e,) = enumerations("共收到申请90件（不含上年结转10件），其中已办结95件，结转下年度5件。")
+    assert (e.total.value, e.asides, [t.value for t in e.terms]) == (90, [10], [95, 5])
+    assert e.parts_sum() in e.targets()

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from checker.engine.loader import builtin_rules
-from checker.tables.prose import _ENUM_AFTER, _enum_after, _required_literal, _scanner
+from checker.tables.prose import _required_literal, _scanner
 
 KINDS = ("narrative-table", "prose-balance")
 
@@ -37,12 +37,3 @@ def test_slow_patterns_get_a_literal():
     assert _required_literal(re.compile(r"(?:收到|新收)[^。]{0,16}?申请")) is None     # starts too spread
     assert _required_literal(re.compile(r"结转", re.I)) is None
     assert _required_literal(re.compile(r"予以公开[^。]{0,4}?(\d+)")) is None    # re skips to a literal prefix itself
-
-
-ENUM_ALPHABET = list("12３件宗条个项， ,：:\n\u3000\t①②中共a") + ["其中", "①①"]
-
-
-@settings(max_examples=400, deadline=None)
-@given(text=st.lists(st.sampled_from(ENUM_ALPHABET), max_size=40).map("".join))
-def test_enumeration_scan_equals_finditer(text):
-    assert _spans(_enum_after(text)) == _spans(_ENUM_AFTER.finditer(text))

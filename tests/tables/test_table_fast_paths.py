@@ -1,6 +1,6 @@
 """The table area's fast paths against the straightforward code they replaced: the event stream of
 Prepared (one regex over per-cell codes instead of a loop over cells), FilledTable's lazily built
-cells and index-based accessors, the sentence-wide count scan of prose lists, and the pdf hint."""
+cells and index-based accessors, and the pdf hint."""
 
 from __future__ import annotations
 
@@ -10,11 +10,9 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from checker.tables import prose
 from checker.tables.extract import _pdf_hint, parse_span
 from checker.tables.labels import _PROSE, LABELS, MAX_LABEL, RESET, VALUES, Prepared, classify
 from checker.tables.model import NA, NUMBER, TEXT, squash, tables_for
-from checker.tables.prose import _APPROX, _CLAUSE, _PERCENT, COUNT, UNIT_FAMILY, Number, find_lists
 from checker.tables.render import render
 from tablegen import valid_values
 
@@ -89,45 +87,6 @@ def test_filled_table_accessors_agree_with_its_cells(seed, tid, layout, blank):
         assert ft.classified(r, c).state == cell.state
     assert ft.has_numbers() == any(c.state == NUMBER for c in cells.values())
     assert len(ft.cell_codes()) == len(cells)
-
-
-def _reference_clauses(text, start, end, unit, cl):
-    """prose._clauses as it scanned each clause on its own."""
-    pos = start
-    for m in list(_CLAUSE.finditer(text, start, end)) + [None]:
-        stop = m.start() if m else end
-        clause = text[pos:stop]
-        c = next((c for c in COUNT.finditer(clause) if UNIT_FAMILY[c.group(3)] == unit), None)
-        if c:
-            if c.group(2) or _APPROX.search(clause[:c.start()][-3:]):
-                cl.approximate = True
-            cl.parts.append(Number(int(c.group(1)), pos + c.start(1), pos + c.end(1)))
-        p = _PERCENT.search(clause)
-        if p and cl.parts:
-            cl.parts[-1].percent = (float(p.group(1)), len(p.group(2) or ""), pos + p.start(1), pos + p.end(1))
-        pos = stop + 1
-
-
-def _lists(text):
-    return [(cl.total.value, cl.total.start, cl.phrase, cl.asides, cl.approximate,
-             [(p.value, p.start, p.end, p.percent) for p in cl.parts]) for cl in find_lists(text)]
-
-
-PROSE = ["其中", "共", "在", "中", "：", "，", ",", "；", "。", "\n", "件", "宗", "项", "占", "%", "1", "2", "0", ".",
-         " ", "多", "约", "①", "“", "(", ")", "申请", "5"]
-
-
-@settings(max_examples=300, deadline=None)
-@given(text=st.lists(st.sampled_from(PROSE), max_size=40).map("".join))
-def test_sentence_count_scan_equals_clause_by_clause(text):
-    fast = _lists(text)
-    saved = prose._clauses
-    prose._clauses = _reference_clauses
-    try:
-        slow = _lists(text)
-    finally:
-        prose._clauses = saved
-    assert fast == slow
 
 
 _OLD_SINGLES = re.compile(r"^[ \t]*[^\s\x00-\x7f](?:[ \t]+[^\s\x00-\x7f])*[ \t]*$", re.M)
