@@ -227,19 +227,26 @@ def _run_options(s, args) -> dict:
 
 
 def _report(results, fmt: str, options: dict, args) -> None:
+    from ..report.output import finish, open_output, written
+
     if getattr(reporter(fmt), "BINARY", False) and not args.statistics:
-        reporter(fmt).write(results, args.output_file, options)
+        written(args.output_file, lambda: reporter(fmt).write(results, args.output_file, options))
         return
-    out = open(args.output_file, "w", encoding="utf-8") if args.output_file else sys.stdout
+    out = open_output(args.output_file, fmt)
     try:
         options["color"] = use_color(args, out)
         options["width"] = term_width(out)
         if args.statistics:
             from ..report import statistics
 
-            statistics.render(results, out, options)
+            written(args.output_file, lambda: statistics.render(results, out, options))
         else:
-            reporter(fmt).render(results, out, options)
-    finally:
+            written(args.output_file, lambda: reporter(fmt).render(results, out, options))
+    except BaseException:
         if out is not sys.stdout:
-            out.close()
+            try:
+                out.close()
+            except OSError:
+                pass
+        raise
+    finish(out, args.output_file)

@@ -12,6 +12,7 @@ from .. import __version__
 from .i18n import Formatter, chinese_headings
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+EXIT_BROKEN_PIPE = 141            # 128 + SIGPIPE, what a shell reports for a program its pipe reader left
 
 
 class _Formatter(Formatter):
@@ -95,21 +96,62 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "handler", None):
         parser.print_help(sys.stderr)
         return EXIT_ERROR
+    from ..report.output import OutputError
+
     try:
         return args.handler(args)
-    except BrokenPipeError:          # `govlint check … | head` must not print a traceback
-        sys.stderr.close()
-        return EXIT_OK
+    except BrokenPipeError:          # `govlint check … | head`: the reader left; end quietly, as if by SIGPIPE
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
     except KeyboardInterrupt:
-        print("govlint: 已中断", file=sys.stderr)
+        _say("govlint: 已中断")
         return 130
+    except OutputError as exc:
+        _silence_stdout()
+        _say(f"govlint: {exc}")
+        return EXIT_ERROR
+
+
+def guarded(argv: list[str] | None = None) -> int:
+    """``main`` as the command runs it: any exception left ends in one line and exit code 2
+    (``main`` itself lets them through, for callers and tests that want them)."""
+    try:
+        return main(argv)
+    except MemoryError:
+        _say("govlint: 内存不足，已停止")
+        return EXIT_ERROR
+    except Exception as exc:  # noqa: BLE001 — the last guard: one line, never a traceback
+        if os.environ.get("GOVLINT_TRACEBACK"):
+            raise
+        _say(f"govlint: 内部错误：{type(exc).__name__}: {str(exc)[:300]}（请报告此问题；"
+             f"设置 GOVLINT_TRACEBACK=1 可显示详细信息）")
+        return EXIT_ERROR
+
+
+def _say(line: str) -> None:
+    """One line on standard error, which may itself be closed."""
+    try:
+        print(line, file=sys.stderr)
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _silence_stdout() -> None:
+    """Point standard output at /dev/null: what is still buffered for a closed or full output must
+    not fail again when the interpreter flushes it on exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+        os.close(devnull)
+    except (OSError, AttributeError):
+        pass
 
 
 def entry() -> None:
     # Start-up allocates tens of thousands of long-lived objects (modules, rules, patterns); the default
     # gen-0 threshold of 700 runs the collector dozens of times for nothing (~1.5 ms of a one-file run).
     gc.set_threshold(10_000, 20, 20)
-    code = main()
+    code = guarded()
     if "coverage" in sys.modules:       # coverage.py writes its data from an atexit hook
         sys.exit(code)
     _exit_now(code)
@@ -122,6 +164,6 @@ def _exit_now(code: int) -> None:
     for stream in (sys.stdout, sys.stderr):
         try:
             stream.flush()
-        except (OSError, ValueError):   # broken pipe or closed stream: nothing more can be written
+        except (OSError, ValueError, AttributeError):   # broken, full or closed (None): nothing more to write
             pass
     os._exit(code)

@@ -99,7 +99,7 @@ def _in_process(paths: list[str], rules: list, spec: RunSpec) -> Iterator[FileRe
 def _fanned_out(paths: list[str], rules: list, spec: RunSpec, n: int) -> Iterator[FileResult]:
     import multiprocessing          # 13 ms (socket, pickle): only runs that fan out pay for it
 
-    from .workers import Worker
+    from .workers import Worker, fd_budget
 
     global _rules, _spec
     warm(rules)
@@ -109,10 +109,18 @@ def _fanned_out(paths: list[str], rules: list, spec: RunSpec, n: int) -> Iterato
     # The rules, patterns and modules loaded so far outlive the workers: moved out of the collector's
     # reach, they are never written to (and so never copied) by a collection in a forked worker.
     gc.freeze()
-    workers, finished = [], False
+    workers: list[Worker] = []
+    finished = False
     try:
-        workers.extend(Worker(ctx, _serve, spec) for _ in range(n - 1))
-        yield from _in_order(_shared(workers, paths, rules, spec))
+        for _ in range(fd_budget(n - 1)):
+            try:
+                workers.append(Worker(ctx, _serve, spec, workers))
+            except OSError:         # no more processes or descriptors: the workers started so far do the run
+                break
+        if workers:
+            yield from _in_order(_shared(workers, paths, rules, spec))
+        else:
+            yield from _in_process(paths, rules, spec)
         finished = True
     finally:
         for w in workers:
@@ -154,11 +162,14 @@ def _in_order(indexed: Iterator[tuple[int, FileResult]]) -> Iterator[FileResult]
             upto += 1
 
 
-def _serve(tasks, results, spec: RunSpec) -> None:
+def _serve(tasks, results, spec: RunSpec, inherited: list = (), parent: int = 0) -> None:
     """A worker: chunks of paths in, their results out, until the parent sends None or goes away."""
     global _rules, _spec
     import signal                   # workers only: a one-process run never needs it
 
+    from .workers import detach
+
+    detach(inherited, parent or os.getppid())
     signal.signal(signal.SIGINT, signal.SIG_IGN)    # Ctrl-C is the parent's to handle (it stops the workers)
     _spec = spec
     if _rules is None:              # spawned, not forked: build the rule set once for this worker
@@ -173,4 +184,7 @@ def _serve(tasks, results, spec: RunSpec) -> None:
             return
         if paths is None:
             return
-        results.send([check_one(p, _rules, _spec) for p in paths])
+        try:
+            results.send([check_one(p, _rules, _spec) for p in paths])
+        except OSError:             # the parent is gone
+            return

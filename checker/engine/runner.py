@@ -10,10 +10,11 @@ from ..model.record import MutableRecord
 from ..model.source import Source
 from ..read import InputError
 from ..read.formats import read_bytes
-from ..read.limits import DEFAULT_MAX_BYTES, check_text_size, read_stream
+from ..read.limits import DEFAULT_MAX_BYTES, NotRegularFile, check_text_size, open_regular, read_stream
 from ..report.facts import report_facts, table_snapshots
 from ..suppress import apply as apply_suppressions
 from .aggregate import aggregate
+from .budget import capped
 from .rule import Rule
 
 
@@ -47,12 +48,16 @@ def select_rules(rules: list[Rule], select=(), ignore=(), extend_select=()) -> l
 def read_path(path: str, limit: int = DEFAULT_MAX_BYTES) -> Source:
     try:
         if path == "-":
+            if sys.stdin is None:               # started with standard input closed (`<&-`)
+                raise InputError("<stdin>", "标准输入已关闭，没有可读取的内容")
             data = read_stream(sys.stdin.buffer, "<stdin>", limit)
         else:
-            with open(path, "rb") as fh:
+            with open_regular(path) as fh:
                 data = read_stream(fh, path, limit)
     except IsADirectoryError:
         raise InputError(path, "是目录，不是文件") from None
+    except NotRegularFile as exc:
+        raise InputError(path, exc.strerror) from None
     except OSError as exc:
         raise InputError(path, f"无法读取：{exc.strerror}") from None
     source = read_bytes(data, "<stdin>" if path == "-" else path)
@@ -73,10 +78,10 @@ def check_source(source: Source, rules: list[Rule], template: str | None = None,
             early = late = ()
             break
     for rule in early:
-        diags.extend(rule.module.check(doc, rule))
+        diags.extend(capped(rule.module.check(doc, rule), rule, source.path))
     diags = apply_suppressions(doc, diags, codes)
     for rule in late:
-        diags.extend(rule.module.check(doc, rule))
+        diags.extend(capped(rule.module.check(doc, rule), rule, source.path))
     diags = aggregate(diags, rules, source.text)
     for d in diags:
         d.line, d.column = source.line_col(d.start)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import sys
+
 from ..model.record import MutableRecord
 from . import diff as differ
 from .loop import fix_source, wanted
@@ -23,6 +26,9 @@ def fix_results(results: list, plans: list, args, out, err, color: bool) -> FixR
     run = FixRun(list(results))
     roots = tree_roots(args.paths)
     diff_lines: list[str] = []
+    done: dict[tuple[int, int], object] = {}      # (device, inode) → the fixed result of its first path
+    # identities taken before anything is written: a replaced file gets a new inode
+    keys = [None if r.error or r.source is None else _identity(r.path) for r in results]
     for i, r in enumerate(results):
         if r.error or r.source is None or not wanted(r, args.unsafe_fixes):
             continue
@@ -31,6 +37,13 @@ def fix_results(results: list, plans: list, args, out, err, color: bool) -> FixR
             print(f"govlint: {r.path}: {refusal}", file=err)
             run.failed += 1
             continue
+        key = keys[i]
+        if key is not None and key in done:     # a symlink or hard-link alias of a file already handled
+            if not args.diff and done[key] is not None:
+                run.results[i] = _renamed(done[key], r.path)
+            continue
+        if key is not None:
+            done[key] = None
         rules, template, options = plans[i]
         outcome = fix_source(r.source, rules, template, options, args.unsafe_fixes, first=r)
         if not outcome.changed:
@@ -45,11 +58,29 @@ def fix_results(results: list, plans: list, args, out, err, color: bool) -> FixR
                 run.failed += 1
                 continue
             run.results[i] = outcome.result
+            if key is not None:
+                done[key] = outcome.result
         run.files += 1
         run.fixed += outcome.fixed
     if diff_lines:
-        differ.render(diff_lines, out, color)
+        from ..report.output import open_output, written
+
+        stream = open_output(None, "text") if out is sys.stdout else out    # closed stdout: one line, exit 2
+        written(None, lambda: differ.render(diff_lines, stream, color))
     return run
+
+
+def _identity(path: str) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return st.st_dev, st.st_ino
+
+
+def _renamed(result, path: str):
+    """The fixed file's remaining findings, reported under the alias it was also reached by."""
+    return result.replace(path=path, diagnostics=[d.replace(path=path) for d in result.diagnostics])
 
 
 def _refusal(r, args) -> str | None:

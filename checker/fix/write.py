@@ -1,9 +1,16 @@
 """Write a fixed file back safely.
 
 The new bytes go to a temporary file in the same directory, are flushed to disk, get the original
-file's permission bits, and replace the original with one ``os.replace`` — so a crash, a kill or
-Ctrl-C leaves either the old file or the new one, never a half-written one. Encoding, BOM and line
-endings are those of the file as read (line endings survive because fixes never rewrite them).
+file's permission bits, owner and group, and replace the original with one ``os.replace`` — so a
+crash, a kill or Ctrl-C leaves either the old file or the new one, never a half-written one.
+Encoding, BOM and line endings are those of the file as read (line endings survive because fixes
+never rewrite them).
+
+A rename would break what the file is to others, so two cases are written in place instead, from the
+same fully written and flushed temporary file, which is removed only once the copy is on disk (a kill
+during the copy leaves the complete new text beside the file): a file with more than one hard link,
+and a file whose owner or group this user cannot give the new file. A read-only file is refused,
+never overridden; a failure to write (full disk, read-only folder) is reported for that file only.
 """
 
 from __future__ import annotations
@@ -66,20 +73,40 @@ def write_fixed(path: str, source: Source, text: str, roots: list[str]) -> bool:
         return False
     target = target_of(path, roots)
     data = encoded(source, text)
-    with open(target, "rb") as fh:
-        current = fh.read()
     try:
-        unchanged = decode(current, path).text == source.text
-    except InputError:
-        unchanged = False
-    if not unchanged:
-        raise FixWriteError("在检查期间被其他程序修改，未写入")
-    replace_atomically(target, data)
+        st = os.stat(target)
+        if _read_only(target, st):
+            raise FixWriteError("文件是只读的，未写入（如需修复请先取消只读属性）")
+        with open(target, "rb") as fh:
+            current = fh.read()
+        try:
+            unchanged = decode(current, path).text == source.text
+        except InputError:
+            unchanged = False
+        if not unchanged:
+            raise FixWriteError("在检查期间被其他程序修改，未写入")
+        replace_atomically(target, data, st, current)
+    except OSError as exc:
+        raise FixWriteError(f"写入失败：{_why(exc)}，文件未改动") from None
     return True
 
 
-def replace_atomically(target: str, data: bytes) -> None:
-    mode = stat.S_IMODE(os.stat(target).st_mode)
+def _read_only(target: str, st: os.stat_result) -> bool:
+    # root may write anything: the permission bits still say what the owner wants
+    return not (st.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)) or not os.access(target, os.W_OK)
+
+
+def _why(exc: OSError) -> str:
+    import errno
+
+    named = {errno.ENOSPC: "磁盘空间不足", errno.EACCES: "没有写入权限（文件或所在目录）", errno.EPERM: "没有写入权限",
+             errno.EROFS: "只读文件系统", errno.EIO: "输入输出错误", getattr(errno, "EDQUOT", -1): "超出磁盘配额"}
+    return named.get(exc.errno) or exc.strerror or type(exc).__name__
+
+
+def replace_atomically(target: str, data: bytes, st: os.stat_result | None = None,
+                       original: bytes | None = None) -> None:
+    st = st or os.stat(target)
     directory, name = os.path.split(target)
     fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=TEMP_SUFFIX, dir=directory)
     try:
@@ -87,11 +114,16 @@ def replace_atomically(target: str, data: bytes) -> None:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
+        os.chmod(tmp, stat.S_IMODE(st.st_mode))
+        in_place = st.st_nlink > 1 or not _same_owner(tmp, st)
         pause = os.environ.get(PAUSE_ENV)
         if pause:
             time.sleep(float(pause))
-        os.replace(tmp, target)
+        if in_place:
+            _copy_into(target, data, original)
+            os.unlink(tmp)
+        else:
+            os.replace(tmp, target)
     except BaseException:               # including KeyboardInterrupt: never leave the temp file behind
         try:
             os.unlink(tmp)
@@ -99,6 +131,47 @@ def replace_atomically(target: str, data: bytes) -> None:
             pass
         raise
     _sync_dir(directory)
+
+
+def _same_owner(tmp: str, st: os.stat_result) -> bool:
+    """Give the new file the original's owner and group; False when this user may not."""
+    if not hasattr(os, "chown"):
+        return True
+    mine = os.stat(tmp)
+    if (mine.st_uid, mine.st_gid) == (st.st_uid, st.st_gid):
+        return True
+    try:
+        os.chown(tmp, st.st_uid, st.st_gid)
+        os.chmod(tmp, stat.S_IMODE(st.st_mode))     # chown clears set-user/group-ID bits
+        return True
+    except OSError:
+        return False
+
+
+def _copy_into(target: str, data: bytes, original: bytes | None) -> None:
+    """Overwrite ``target`` itself (same inode: links, owner and mode stay), then make it durable. A
+    write that fails half-way (a longer text on a full disk) puts the original bytes back: they fit
+    in the blocks the file already had."""
+    fd = os.open(target, os.O_WRONLY)
+    try:
+        try:
+            _write_all(fd, data)
+            os.ftruncate(fd, len(data))
+            os.fsync(fd)
+        except OSError:
+            if original is not None:
+                os.lseek(fd, 0, os.SEEK_SET)
+                _write_all(fd, original)
+                os.ftruncate(fd, len(original))
+            raise
+    finally:
+        os.close(fd)
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
 
 
 def _sync_dir(directory: str) -> None:

@@ -184,12 +184,18 @@ class MappedText:
         return out
 
 
+# One string object per distinct character: a text of a million traditional characters lists a million
+# edits, and a fresh one-character CJK string (76 bytes) for each side of each was half their memory.
+_CHARS: dict[str, str] = {}
+
+
 def _characters(e: CharEdits, earlier: list[_StepMap]) -> list[tuple[int, int, str, str]]:
     """The changed characters of ``e`` as edits_of lists them."""
     base, new, old, offsets = e.start, e.replacement, e.note, e.offsets
+    one = _CHARS.setdefault
     if not earlier:
-        return [(base + k, base + k + 1, new[k], old[k]) for k in offsets]
+        return [(base + k, base + k + 1, one(new[k], new[k]), one(old[k], old[k])) for k in offsets]
     spans = [(base + k, base + k + 1) for k in offsets]
     for m in earlier:
         spans = m.spans_to_old(spans)
-    return [(s, t if t > s else s, new[k], old[k]) for (s, t), k in zip(spans, offsets)]
+    return [(s, t if t > s else s, one(new[k], new[k]), one(old[k], old[k])) for (s, t), k in zip(spans, offsets)]

@@ -21,6 +21,7 @@ MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fall
 MAX_UNPACKED = 256 * 1024 * 1024
 MAX_MEMBERS = 10_000
 MAX_RATIO = 200
+MAX_GRID_COLUMNS = 1000     # Word itself allows 63
 _OTHER_ZIPS = [("xl/workbook.xml", "Excel 表格（.xlsx）"), ("ppt/presentation.xml", "PowerPoint 演示文稿（.pptx）"),
                ("mimetype", "OpenDocument 文档（.odt 等），请另存为 .docx")]
 _SKIP = {W + "del", W + "moveFrom", MC_FALLBACK, W + "pPr", W + "rPr", W + "instrText", W + "delText"}
@@ -141,9 +142,9 @@ class _Walker:
         notes: list[str] = []
         open_merges: dict[int, GridCell] = {}      # grid column → cell a vMerge="restart" opened there
         for r, tr in enumerate(_rows(tbl)):
-            col = int(_attr(tr, f"{W}trPr/{W}gridBefore") or 0)
+            col = _grid_count(_attr(tr, f"{W}trPr/{W}gridBefore"), 0, r, "gridBefore", notes)
             for tc in _cells(tr):
-                span = max(1, int(_attr(tc, f"{W}tcPr/{W}gridSpan") or 1))
+                span = _grid_count(_attr(tc, f"{W}tcPr/{W}gridSpan"), 1, r, "gridSpan", notes)
                 vmerge = tc.find(f"{W}tcPr/{W}vMerge")
                 text = self._cell_text(tc, notes)
                 above = open_merges.get(col)
@@ -177,6 +178,20 @@ class _Walker:
             elif child.tag in (W + "sdt", W + "sdtContent", W + "customXml"):
                 parts.append(self._cell_text(child, notes))
         return "\n".join(parts)
+
+
+def _grid_count(value: str | None, default: int, row: int, what: str, notes: list[str]) -> int:
+    """A gridSpan/gridBefore count: Word tables have at most 63 columns, so anything past MAX_GRID_COLUMNS,
+    or not a number at all, is a broken or crafted file; read with the default and say so once per table."""
+    if value is None:
+        return default
+    v = value.strip()
+    if v.isascii() and v.isdigit() and len(v) <= 4 and int(v) <= MAX_GRID_COLUMNS:
+        return max(default, int(v))
+    note = f"表格的 {what} 值“{v[:20]}”无效或超过 {MAX_GRID_COLUMNS} 列的上限（第 {row + 1} 行起），已按 {default} 读取，该表列位置可能不准"
+    if not any(n.startswith(f"表格的 {what} 值") for n in notes):
+        notes.append(note)
+    return default
 
 
 def _attr(el, path: str) -> str | None:

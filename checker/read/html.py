@@ -25,7 +25,7 @@ from bisect import bisect_right
 from .. import lazy_re
 from . import InputError
 from .decode import decode
-from .render import Builder, GridCell
+from .render import MAX_TABLE_CELLS, Builder, GridCell
 
 MAX_DEPTH = 256          # real pages nest < 100; lxml silently drops content past its own limit
 _DROP = {"script", "style", "noscript", "template", "head", "nav", "aside", "menu", "iframe", "object", "embed",
@@ -223,28 +223,37 @@ class _Walker:
     def _table(self, table) -> None:
         self.tables += 1
         t = self.tables
+        rows = list(_rows(table))
+        spans = [[_spans(td, len(rows) - r) for td in _cells(tr)] for r, tr in enumerate(rows)]
+        label = lambda c: f"表 {t} 第 {c.row + 1} 行第 {c.col + 1} 列（{c.label}）"      # noqa: E731
+        area = sum(rs * cs for row in spans for rs, cs in row)
+        if area > MAX_TABLE_CELLS:      # checked before placing: the occupancy set would hold ``area`` positions
+            flat = []
+            for r, tr in enumerate(rows):
+                for i, td in enumerate(_cells(tr)):
+                    flat.append(GridCell(self._cell_text(td), r, i))
+                    flat[-1].label = self._label(flat[-1].text, td)
+            self.b.oversized(flat, lambda c: f"表 {t} 第 {c.row + 1} 行第 {c.col + 1} 格（{c.label}）",
+                             f"合并单元格展开后共 {area:,} 格")
+            return
         cells: list[GridCell] = []
         notes: list[str] = []
         taken: set[tuple[int, int]] = set()
-        for r, tr in enumerate(_rows(table)):
+        for r, (tr, row_spans) in enumerate(zip(rows, spans)):
             col = 0
-            for td in (c for c in tr if _tag(c) in ("td", "th")):
+            for td, (rowspan, colspan) in zip(_cells(tr), row_spans):
                 while (r, col) in taken:
                     col += 1
-                rowspan, colspan = _span(td.get("rowspan"), 65534), _span(td.get("colspan"), 1000)
                 cell = GridCell(self._cell_text(td), r, col, rowspan, colspan)
                 cell.label = self._label(cell.text, td)
                 cells.append(cell)
-                overlap = {(r + dr, col + dc) for dr in range(rowspan) for dc in range(colspan)} & taken
-                if overlap:
+                covered = {(r + dr, col + dc) for dr in range(rowspan) for dc in range(colspan)}
+                if covered & taken:
                     notes.append(f"第 {r + 1} 行第 {col + 1} 列的合并单元格与其他合并单元格重叠（表格结构错误），"
                                  "这几格对应哪一列只能猜测")
-                taken.update((r + dr, col + dc) for dr in range(rowspan) for dc in range(colspan))
+                taken |= covered
                 col += colspan
-        n_rows = len(list(_rows(table)))
-        for c in cells:             # rowspan past the table's end: browsers clamp it, so do we
-            c.rowspan = max(1, min(c.rowspan, n_rows - c.row))
-        self.b.table(cells, "html", lambda c: f"表 {t} 第 {c.row + 1} 行第 {c.col + 1} 列（{c.label}）", notes)
+        self.b.table(cells, "html", label, notes)
 
     def _cell_text(self, td) -> str:
         out: list[str] = []
@@ -274,8 +283,19 @@ def collapse(text: str) -> str:
 
 
 def _span(value: str | None, cap: int) -> int:
-    m = re.match(r"\s*(\d+)", value or "")
+    """A span attribute as browsers read it: leading digits (at most 7 read), clamped to 1..cap."""
+    m = re.match(r"\s*\+?(\d{1,7})", value or "")
     return max(1, min(int(m.group(1)), cap)) if m else 1
+
+
+def _spans(td, rows_left: int) -> tuple[int, int]:
+    """(rowspan, colspan): HTML's own caps (65534, 1000), and a rowspan past the table's end clamped as
+    browsers do, so a crafted span costs no more than the rows that exist."""
+    return max(1, min(_span(td.get("rowspan"), 65534), rows_left)), _span(td.get("colspan"), 1000)
+
+
+def _cells(tr):
+    return (c for c in tr if _tag(c) in ("td", "th"))
 
 
 def _rows(table):

@@ -44,6 +44,33 @@ def too_large(path: str, size: int | None, limit: int) -> InputError:
                             f"如确需检查请使用 --max-file-size 调高上限")
 
 
+class NotRegularFile(OSError):
+    """A FIFO, device or socket where a file was expected: reading it could block forever or never end.
+    An OSError with a Chinese ``strerror``, so every caller's ``except OSError`` reports it as is."""
+
+
+_KINDS = ((stat.S_ISFIFO, "命名管道（FIFO）"), (stat.S_ISCHR, "字符设备"), (stat.S_ISBLK, "块设备"),
+          (stat.S_ISSOCK, "套接字"), (stat.S_ISDIR, "目录"))
+
+
+def open_regular(path: str):
+    """Open ``path`` for reading in binary, refusing anything but a regular file. O_NONBLOCK keeps the
+    open itself from waiting for a FIFO's writer; fstat then judges what was actually opened (no race
+    with a rename between a stat and the open)."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            kind = next((name for test, name in _KINDS if test(mode)), "特殊文件")
+            raise NotRegularFile(0, f"是{kind}，不是普通文件，未读取")
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+
+
 def read_stream(fh, path: str, limit: int) -> bytes:
     """Read an open binary stream, refusing it as soon as it passes ``limit`` bytes (0 = no limit)."""
     if limit:

@@ -22,6 +22,10 @@ from ..model.source import ReaderNote, Source
 from ..model.table import RawCell, RawTable
 
 CELL_SEP = " | "
+# Grid positions a table may cover (rows × columns once merged cells are expanded). The largest tables
+# of a real report are ~40 × 20; a merged cell of a crafted page (rowspan=65534 colspan=1000) would
+# expand to tens of millions of positions in every reader and rule that walks the grid.
+MAX_TABLE_CELLS = 50_000
 _EDGE = " \t\r\n\u3000\xa0\u200b\ufeff"
 _CJK = lazy_re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
 
@@ -98,9 +102,14 @@ class Builder:
         return self._emit(line, None)
 
     def table(self, cells: list[GridCell], origin: str, label, notes: list[str] = (),
-              continued: bool = False) -> RawTable:
-        """Render grid cells (any order) row by row; ``label(cell)`` names a cell's position."""
+              continued: bool = False) -> RawTable | None:
+        """Render grid cells (any order) row by row; ``label(cell)`` names a cell's position.
+        A table over the size budget is rendered as paragraphs, with a note, and None is returned."""
         n_rows = max((c.row + c.rowspan for c in cells), default=0)
+        width = max((c.col + c.colspan for c in cells), default=0)
+        if n_rows * width > MAX_TABLE_CELLS:
+            self.oversized(cells, label, f"{n_rows} 行 × {width} 列")
+            return None
         by_row: list[list[GridCell]] = [[] for _ in range(n_rows)]
         for c in cells:
             by_row[c.row].append(c)
@@ -128,6 +137,14 @@ class Builder:
         line = CELL_SEP.join(texts)
         self._parts.append(line + "\n")
         self.pos += len(line) + 1
+
+    def oversized(self, cells: list[GridCell], label, size: str) -> None:
+        """A table too large to expand: its cells' text as paragraphs, and one note naming the limit."""
+        start = self.pos
+        for c in sorted(cells, key=lambda c: (c.row, c.col)):
+            self.paragraph(c.text, label(c))
+        self.note(start, max(start, self.pos - 1), "lossy",
+                  f"表格过大（{size}，超过 {MAX_TABLE_CELLS:,} 格的上限），已按段落读取，表格规则未检查此表")
 
     def note(self, start: int, end: int, kind: str, detail: str) -> None:
         self.notes.append(ReaderNote(start, end, kind, detail))

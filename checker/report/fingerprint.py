@@ -11,11 +11,19 @@ def fingerprints(result) -> list[str]:
     """One hex digest per diagnostic of ``result``: path, code, the stripped text of its line, and
     which occurrence of that (code, line text) pair it is — not the line number."""
     seen: Counter = Counter()
+    prefixes: dict[tuple[str, int], object] = {}     # (code, line) → hash of everything before the count
     out = []
     for d in result.diagnostics:
-        line = result.source.line_text(d.line).strip() if result.source else ""
+        # each (code, line) pair hashes its line once: thousands of findings on one long line stay linear
+        pair = (d.code, d.line)
+        prefix = prefixes.get(pair)
+        if prefix is None:
+            line = result.source.line_text(d.line).strip() if result.source else ""
+            prefix = prefixes[pair] = (hashlib.sha256("\0".join((result.path, d.code, line, "")).encode(
+                "utf-8", "surrogateescape")), line)
+        h, line = prefix[0].copy(), prefix[1]
         key = (d.code, line)
         seen[key] += 1
-        raw = "\0".join((result.path, d.code, line, str(seen[key])))
-        out.append(hashlib.sha256(raw.encode("utf-8")).hexdigest())
+        h.update(str(seen[key]).encode())
+        out.append(h.hexdigest())
     return out

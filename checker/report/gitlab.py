@@ -33,7 +33,7 @@ def issues(results) -> list[dict]:
 def _hash(path: str) -> str:
     import hashlib
 
-    return hashlib.sha256(f"unreadable\0{path}".encode()).hexdigest()
+    return hashlib.sha256(f"unreadable\0{path}".encode("utf-8", "surrogateescape")).hexdigest()
 
 
 def render(results, out, options) -> None:

@@ -6,6 +6,9 @@ character counts two. Rule metadata comes from the rules of the run (``options["
 from __future__ import annotations
 
 import json
+from functools import lru_cache
+import re
+from bisect import bisect_left
 
 from .. import __version__
 from ..model.diagnostic import Severity
@@ -14,12 +17,30 @@ from .paths import relative_posix
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+MAX_SNIPPET = 2000              # characters of a finding's text quoted; longer spans are located, not quoted
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
 
+class _Columns:
+    """UTF-16 columns of one source without recounting the line for every finding (a 100,000-character
+    line with thousands of findings made that quadratic): astral characters, the only ones counting two,
+    are rare, so their offsets are listed once and counted by bisection."""
+
+    def __init__(self, source) -> None:
+        self.source = source
+        self.astral = [m.start() for m in _ASTRAL.finditer(source.text)]
+
+    def col(self, offset: int) -> int:
+        line, _ = self.source.line_col(offset)
+        start = self.source.line_starts[line - 1]
+        return offset - start + 1 + bisect_left(self.astral, offset) - bisect_left(self.astral, start)
+
+
+@lru_cache(maxsize=256)         # every finding names its file: relpath once per file, not per finding
 def _uri(path: str) -> str:
     from urllib.parse import quote
 
-    return quote(relative_posix(path), safe="/")
+    return quote(relative_posix(path), safe="/", errors="surrogateescape")     # a name's own bytes, %-escaped
 
 
 def _rule_entry(code: str, rule, fallback) -> dict:
@@ -34,17 +55,17 @@ def _rule_entry(code: str, rule, fallback) -> dict:
     return entry
 
 
-def _region(source, start: int, end: int) -> dict:
+def _region(cols: _Columns, start: int, end: int) -> dict:
+    source = cols.source
     sl, _ = source.line_col(start)
     el, _ = source.line_col(end)
-    region = {"startLine": sl, "startColumn": source.utf16_col(start),
-              "endLine": el, "endColumn": source.utf16_col(end)}
-    if end > start:
+    region = {"startLine": sl, "startColumn": cols.col(start), "endLine": el, "endColumn": cols.col(end)}
+    if 0 < end - start <= MAX_SNIPPET:
         region["snippet"] = {"text": source.text[start:end]}
     return region
 
 
-def _fix(d, source) -> dict:
+def _fix(d, source: _Columns) -> dict:
     return {"description": {"text": d.fix.description or ("安全修复" if d.fix.safe else "不安全修复")},
             "artifactChanges": [{
                 "artifactLocation": {"uri": _uri(d.path)},
@@ -53,7 +74,7 @@ def _fix(d, source) -> dict:
                                   "insertedContent": {"text": e.replacement}} for e in d.fix.edits]}]}
 
 
-def _result(d, source, rule_index: int, fingerprint: str) -> dict:
+def _result(d, source: _Columns, rule_index: int, fingerprint: str) -> dict:
     res = {"ruleId": d.code, "ruleIndex": rule_index, "level": LEVEL[d.severity],
            "message": {"text": d.message},
            "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(d.path)},
@@ -86,11 +107,12 @@ def sarif_log(results, rules) -> dict:
             notes.append({"level": "error", "message": {"text": f"无法检查：{r.error}"},
                           "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(r.path)}}}]})
             continue
+        cols = _Columns(r.source) if r.diagnostics else None
         for d, fp in zip(r.diagnostics, fingerprints(r)):
             if d.code not in order:
                 order[d.code] = len(entries)
                 entries.append(_rule_entry(d.code, by_code.get(d.code), d))
-            out.append(_result(d, r.source, order[d.code], fp))
+            out.append(_result(d, cols, order[d.code], fp))
     driver = {"name": "govlint", "version": __version__, "semanticVersion": __version__, "rules": entries}
     run = {"tool": {"driver": driver}, "columnKind": "utf16CodeUnits", "results": out,
            "artifacts": [_artifact(r) for r in results if not r.error],

@@ -9,6 +9,7 @@ workbook costs the same memory for ten reports or ten thousand.
 from __future__ import annotations
 
 from .families import TITLES, family
+from .output import clean
 from .overview import SEVERITY_LABEL, OverviewRow, columns, flat_row
 
 BINARY = True       # written to a file named with -o, never to standard output
@@ -35,14 +36,19 @@ def write(results, path: str, options) -> None:
         findings.set_column(10, 10, 80)
         n = 1
         for i, r in enumerate(results, start=1):
-            overview.write_row(i, 0, flat_row(OverviewRow(r)))
+            overview.write_row(i, 0, _valid(flat_row(OverviewRow(r))))
             for d in r.diagnostics:
-                findings.write_row(n, 0, _finding(r, d))
+                findings.write_row(n, 0, _valid(_finding(r, d)))
                 n += 1
         overview.autofilter(0, 0, len(results), len(columns()) - 1)
         findings.autofilter(0, 0, max(n - 1, 1), len(FINDING_COLUMNS) - 1)
     finally:
         wb.close()
+
+
+def _valid(row: list) -> list:
+    """XML inside the workbook must be valid UTF-8: a file name's undecodable bytes become U+FFFD."""
+    return [clean(v) if isinstance(v, str) else v for v in row]
 
 
 def _finding(r, d) -> list:

@@ -24,6 +24,9 @@ _PROSE = lazy_re.compile(r"[。；;！？]")
 SHORT_KEY = 2
 MAX_LABEL = 60
 MAX_TEXT_CELL = 6
+# Digits a number cell may have: beyond 15 a float is no longer exact, and 400 nines is infinity. No
+# report counts that high; such a cell is read as text (reported like any other text in a number cell).
+MAX_CELL_DIGITS = 15
 
 
 def _text_cell(text: str) -> bool:
@@ -39,16 +42,24 @@ def classify(text: str) -> Cell:
     if not t:
         return Cell(text, BLANK, None)
     m = _NUM.match(t)
+    if m and _too_long(m.group(2)):
+        return Cell(text, TEXT, None)
     if m:
         sign = -1 if m.group(1) in ("-", "−") else 1
         return Cell(text, NUMBER, sign * float(m.group(2).replace(",", "") + (m.group(3) or "")))
     m = _CHANGE.match(t)
+    if m and _too_long(m.group(2)):
+        return Cell(text, TEXT, None)
     if m:
         sign = -1 if m.group(1).startswith("减") else 1
         return Cell(text, NUMBER, sign * float(m.group(2)))
     if _NA.match(t):
         return Cell(text, NA, None)
     return Cell(text, TEXT, None)
+
+
+def _too_long(number: str) -> bool:
+    return sum(ch.isdigit() for ch in number) > MAX_CELL_DIGITS
 
 
 class _Keys:
