@@ -47,10 +47,15 @@ def parse_structure(text: str, template: Template, headings: list[Heading]) -> S
         # the last section ends where trailing web boilerplate (返回顶部, 相关词条 …) begins
         end = level1[i + 1].start if i + 1 < len(level1) else tail_start(text, h.end)
         sec, how = _assign(h, template)
-        body_start = min(h.end + 1, end) if h.title_end == h.end else h.title_end
+        body_start = min(h.end + 1, end) if h.title_end == h.end and _line_ends(text, h.end) else h.title_end
         sections.append(Section(h, sec, how, body_start, end))
     head_end = level1[0].start if level1 else len(text)
     return Structure(headings, sections, head_end, [h for h in headings if h.level == 2])
+
+
+def _line_ends(text: str, at: int) -> bool:
+    """The heading's line ends at ``at`` (an inline heading's body follows on the same line)."""
+    return text[at:at + 1] in ("\n", "\r", "")
 
 
 def _assign(h: Heading, template: Template) -> tuple[TemplateSection | None, str]:
