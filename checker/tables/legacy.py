@@ -55,7 +55,7 @@ def find_table(text: str) -> LegacyTable | None:
         if m is None:
             break
         digits, end = m.group("num"), m.end("num")
-        if len(digits) > 1 and text[end:end + 1] and text[end:end + 1] in _ITEM_MARK and not any(c in digits for c in " \t|｜"):
+        if len(digits) > 1 and text[end:end + 1] and text[end:end + 1] in _ITEM_MARK and digits[-2].isdigit():
             digits, end = digits[:-1], end - 1          # the next row's “2.” was glued on
         rows.append(LegacyRow(m.group("label"), digits, m.start("label"), end))
         pos = end
