@@ -7,6 +7,8 @@ is a problem is a policy (the template does not say): ``doc.options["blank_cell_
 not a 0: the relations report an equation with one only when no number in it could make it hold.
 ``check: blank-total`` — a stated total left blank while its parts hold numbers, per table: the
 ``relations`` (left side: the total) say which cells are totals of which.
+``check: unread`` — numbers run together that could not be split with certainty (layouts.runs):
+once per table, those cells checked by nothing.
 ``check: domain`` — negative numbers, and fractions in count columns (only amounts may be decimal,
 only 本年增/减 may be negative).
 """
@@ -16,6 +18,7 @@ from __future__ import annotations
 from ..model.diagnostic import Severity
 from ..tables.extract import document_tables
 from ..tables.labels import ODD, PLAIN
+from ..tables.layouts.runs import unread_keys
 from ..tables.locate import cell_related, orig_span
 from ..tables.model import BLANK, NA, NUMBER
 from ..tables.relations import compile_relation, stated_totals
@@ -37,6 +40,8 @@ def check(doc, rule):
             yield from _blank(doc, rule, ft)
         elif what == "blank-total":
             yield from _blank_totals(doc, rule, ft)
+        elif what == "unread":
+            yield from _unread(doc, rule, ft)
         else:
             yield from _domain(doc, rule, ft)
 
@@ -51,9 +56,10 @@ def _blank(doc, rule, ft):
         return        # an entirely empty table is one finding (GL203); or nothing blank
     tdef = ft.tdef
     rows = []
+    unread = set(unread_keys(doc, ft))
     for rid in tdef.data_rows:
         bad = [(c, cell) for c in tdef.columns_of(rid)
-               if (cell := ft.classified(rid, c)) is not None and cell.state != NUMBER]
+               if (cell := ft.classified(rid, c)) is not None and cell.state != NUMBER and (rid, c) not in unread]
         if bad:
             rows.append((rid, bad))
     if not rows:
@@ -73,6 +79,21 @@ def _blank(doc, rule, ft):
 
 def _cell_text(tdef, c: str, cell) -> str:
     return f"{tdef.columns[c].short}（{_STATE_NAMES[cell.state].format(text=cell.text.strip())}）"
+
+
+def _unread(doc, rule, ft):
+    keys = unread_keys(doc, ft)
+    if not keys:
+        return
+    tdef = ft.tdef
+    rows = list(dict.fromkeys(r for r, _ in keys))
+    s, e = orig_span(doc, ft, *ft.span(*keys[0]))
+    names = "、".join(_row_name(tdef, r) for r in rows[:MAX_LISTED]) + (f" 等 {len(rows)} 行" if len(rows) > MAX_LISTED else "")
+    a, b = ft.span(*keys[0])
+    sample = (doc.text if ft.normalised else doc.source.text)[a:b]
+    d = rule.diag(doc, s, e, normalised=False, table=tdef.name, rows=len(rows), names=names, sample=sample)
+    d.related = cell_related(doc, ft, keys[1:])
+    yield d
 
 
 def _blank_totals(doc, rule, ft):

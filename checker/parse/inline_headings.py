@@ -5,7 +5,8 @@ A numbered heading is recognised inside a line only where a new paragraph could 
 sentence end (。！？), after a colon or page chrome followed by a space, or at a line start the
 line-by-line scan gave up on because the body follows without punctuation — and only when the words
 after the numeral are a known section title (exact, variant, topic keywords or close wording of some
-template generation). The title ends where the body begins: at a space, a sub-numbering, punctuation
+template generation). After the last number of a table or after a word and a space, only an exact
+or variant title counts. The title ends where the body begins: at a space, a sub-numbering, punctuation
 or a digit, or right after a title-closing word (情况, 概述, 事项 …) when the body follows directly.
 A title followed by a list separator (``一、总体情况；二、主动公开…``) is an enumeration of the
 sections in an introduction, not a heading.
@@ -31,6 +32,7 @@ _SENTENCE_END = "。！？!?"
 _AFTER_SPACE = "：:>"            # 报告如下： 一、…  /  crawler chrome “相关链接： -->”
 _LIST_SEPARATORS = "；;，,、"
 STRONG = 0.8
+EXACT = 0.95            # exact or variant wording: needed where the boundary is weaker (see below)
 
 
 def inline_headings(text: str, found: list[Heading]) -> list[Heading]:
@@ -38,9 +40,12 @@ def inline_headings(text: str, found: list[Heading]) -> list[Heading]:
     known = {h.num_start for h in found}
     out = []
     for m in _NUMERAL.finditer(text):
-        if m.start() in known or not _paragraph_may_start(text, m.start()):
+        if m.start() in known:
             continue
-        h = _heading(text, m)
+        boundary = _boundary(text, m.start())
+        if boundary == 0.0:
+            continue
+        h = _heading(text, m, STRONG if boundary == 1.0 else EXACT)
         if h is not None:
             out.append(h)
     return out
@@ -50,21 +55,29 @@ def merged(found: list[Heading], inline: list[Heading]) -> list[Heading]:
     return sorted(found + inline, key=lambda h: h.start) if inline else found
 
 
-def _paragraph_may_start(text: str, at: int) -> bool:
+def _boundary(text: str, at: int) -> float:
+    """How surely a paragraph may start at ``at``: 1.0 after a sentence end, a line start (the line
+    scan gave up on it) or a colon or chrome and a space; 0.5 after the last number of a table run
+    into the text (``…行政事业性收费0三、收到和处理…``) or after a word and a space (a title line run
+    into its first heading); 0.0 otherwise (inside a sentence)."""
     i = at
     while i > 0 and text[i - 1] in " \t\u3000":
         i -= 1
     if i == 0 or text[i - 1] in "\r\n":
-        return True                 # a line start the line-by-line scan rejected
+        return 1.0
     prev = text[i - 1]
-    return prev in _SENTENCE_END or (i < at and prev in _AFTER_SPACE)
+    if prev in _SENTENCE_END or (i < at and prev in _AFTER_SPACE):
+        return 1.0
+    if prev.isdigit() or (i < at and prev not in _LIST_SEPARATORS):
+        return 0.5
+    return 0.0
 
 
-def _heading(text: str, m) -> Heading | None:
+def _heading(text: str, m, threshold: float) -> Heading | None:
     title_start = m.end()
     hard = _HARD_END.search(text, title_start, title_start + MAX_TITLE + 1)
     stop = hard.start() if hard else min(len(text), title_start + MAX_TITLE)
-    end = _best_end(text, title_start, stop)
+    end = _best_end(text, title_start, stop, threshold)
     if end is None or text[end:end + 1] in _LIST_SEPARATORS:
         return None
     num_start, sep_start, sep_end = m.start(1), m.start(2), m.end(2)
@@ -72,13 +85,13 @@ def _heading(text: str, m) -> Heading | None:
                    num_start, sep_start, sep_end, title_start, end)
 
 
-def _best_end(text: str, start: int, stop: int) -> int | None:
+def _best_end(text: str, start: int, stop: int, threshold: float) -> int | None:
     """The title end among the closing words and the hard stop whose title is the best-identified
-    section title (the shortest on a tie); None when none is a strong match."""
+    section title (the shortest on a tie); None when none scores ``threshold``."""
     ends = [c.end() for c in _CLOSING.finditer(text, start, stop)]
     if stop not in ends:
         ends.append(stop)
-    best, best_score = None, STRONG - 1e-9
+    best, best_score = None, threshold - 1e-9
     for end in ends:
         title = text[start:end]
         if len(title) < 2:

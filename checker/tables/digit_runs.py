@@ -16,6 +16,7 @@ from ..model.record import Record
 
 MAX_DIGITS = 9          # a cell of these tables never holds a count of a billion
 MAX_STEPS = 200_000     # search effort before giving up (then: not split)
+MAX_READINGS = 5_000    # readings of one run kept for the joint search
 
 
 class Constraint(Record):
@@ -53,6 +54,46 @@ def cuts(digits: str, count: int) -> tuple[tuple[int, ...], ...]:
     return tuple(out)
 
 
+def readings(digits: str, count: int, run: int = 0, constraints: Sequence[Constraint] = ()) -> list[tuple[int, ...]]:
+    """``cuts`` of one run that satisfy ``constraints`` (on this run only), built number by number and
+    each constraint tested as soon as its last number is read; [] when there are more than
+    MAX_READINGS or the search takes more than MAX_STEPS steps (a run that long is not split)."""
+    due: list[list[Constraint]] = [[] for _ in range(count)]
+    for c in constraints:
+        due[max(i for _, i in c.lhs + c.rhs)].append(c)
+    out: list[tuple[int, ...]] = []
+    values: list[int] = []
+    steps = [0]
+
+    def walk(pos: int) -> bool:
+        k = len(values)
+        if k == count:
+            if pos == len(digits):
+                out.append(tuple(values))
+            return len(out) <= MAX_READINGS
+        left = count - k - 1
+        for n in range(1, MAX_DIGITS + 1):
+            end = pos + n
+            rest = len(digits) - end
+            if rest < left or n > 1 and digits[pos] == "0":
+                break
+            if rest > left * MAX_DIGITS:
+                continue
+            steps[0] += 1
+            if steps[0] > MAX_STEPS:
+                return False
+            values.append(int(digits[pos:end]))
+            ok = all(c.holds({run: values}) for c in due[k])
+            if ok and not walk(end):
+                return False
+            values.pop()
+        return True
+
+    if count < 1 or not walk(0):
+        return []
+    return out
+
+
 def split_runs(runs: Sequence[str], counts: Sequence[int],
                constraints: Sequence[Constraint] = ()) -> list[tuple[int, ...]] | None:
     """The one split of every run (``counts[i]`` numbers for ``runs[i]``) satisfying every constraint,
@@ -62,9 +103,9 @@ def split_runs(runs: Sequence[str], counts: Sequence[int],
     if any(not r.isdigit() or not r.isascii() for r in runs):
         return None
     own = [[c for c in constraints if c.runs() == {i}] for i in range(len(runs))]
-    options = [[v for v in cuts(r, n) if all(c.holds({i: v}) for c in own[i])] for i, (r, n) in enumerate(zip(runs, counts))]
+    options = [readings(r, n, i, own[i]) for i, (r, n) in enumerate(zip(runs, counts))]
     if any(not o for o in options):
-        return None
+        return None             # no reading, or too many to search
     order = sorted(range(len(runs)), key=lambda i: len(options[i]))
     shared = [c for c in constraints if len(c.runs()) > 1]
     # a constraint is tested as soon as the last of its runs has a value
