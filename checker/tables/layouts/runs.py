@@ -28,12 +28,17 @@ MIN_RUN = 4          # a shorter run reads the same as separate cells would (or 
 
 
 def may_apply(text: str, start: int, end: int) -> bool:
-    """A label character directly followed by a run of MIN_RUN digits or more."""
-    m = _GLUED.search(text, start, end)
-    return m is not None
+    """A label character directly followed by a run of MIN_RUN digits or more, or two numbers set
+    between label characters with no unit after them (``规章000行政规范性文件000``)."""
+    if _GLUED.search(text, start, end) is not None:
+        return True
+    first = _BETWEEN.search(text, start, end)
+    return first is not None and _BETWEEN.search(text, first.end(), end) is not None
 
 
 _GLUED = rxcache.compile(r"[^\d\s.．,，:：/|｜-]\d{%d,}" % MIN_RUN)
+# a number between CJK label characters, not followed by a unit or a date word (prose: 3件, 2021年)
+_BETWEEN = rxcache.compile(r"[\u4e00-\u9fff）)]\d+(?=[\u4e00-\u9fff（(])(?![件条个次项人元年月日号家期份])")
 
 
 def parse(text: str, start: int, end: int) -> RawTable:
