@@ -209,10 +209,20 @@ def build(out: Path, reports: int, seed: int, big: bool) -> dict:
         write_txt(path, text, TXT_VARIANTS[i % len(TXT_VARIANTS)])
         txt_bytes += path.stat().st_size
     mixed = max(40, reports // 10)
-    for i in range(mixed):
+    build_mixed(out / "mixed", mixed, rng, simp, trad)
+    write_single(out / "report10k.txt", rng, simp)
+    if big:
+        write_big(out / "big100m.txt")
+    return {"txt_reports": reports, "txt_bytes": txt_bytes, "mixed_reports": mixed}
+
+
+def build_mixed(folder: Path, count: int, rng: random.Random, simp: list[str], trad: list[str]) -> None:
+    """``count`` reports in turn as .md (pipe tables), .html, .docx and .txt."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(count):
         parts = make_report(rng, simp, trad)
         fmt = ("md", "html", "docx", "txt")[i % 4]
-        path = out / "mixed" / f"{i:04d}.{fmt}"
+        path = folder / f"{i:04d}.{fmt}"
         if fmt == "md":
             path.write_text(render_text(parts, as_pipe), encoding="utf-8")
         elif fmt == "html":
@@ -221,10 +231,6 @@ def build(out: Path, reports: int, seed: int, big: bool) -> dict:
             render_docx(parts, path)
         else:
             path.write_text(render_text(parts), encoding="utf-8")
-    write_single(out / "report10k.txt", rng, simp)
-    if big:
-        write_big(out / "big100m.txt")
-    return {"txt_reports": reports, "txt_bytes": txt_bytes, "mixed_reports": mixed}
 
 
 def write_single(path: Path, rng: random.Random, simp: list[str], target: int = 10 * 1024) -> None:

@@ -105,6 +105,11 @@ def run(args) -> int:
     except (ConfigError, RuleFileError, YamlError) as exc:
         print(f"govlint: {exc}", file=sys.stderr)
         return EXIT_ERROR
+    fmt_module = reporter(fmt)
+    if getattr(fmt_module, "BINARY", False) and not args.output_file and not args.statistics:
+        print(f"govlint: --format {fmt} 生成的是二进制文件，请用 -o 指定输出文件（如 -o 检查结果.{fmt}）", file=sys.stderr)
+        return EXIT_ERROR
+    args.snapshot = getattr(fmt_module, "NEEDS_TABLES", False) and not args.statistics
     results, fail_on = _check_batches(files, batches, args)
     fix_failed = False
     if args.fix or args.diff:
@@ -147,10 +152,15 @@ def _check_batches(files: list[str], batches, args) -> tuple[list, dict[str, str
 
 def _run_options(s, args) -> dict:
     extra = {"agency": args.agency} if getattr(args, "agency", None) else {}
+    if getattr(args, "snapshot", False):
+        extra["snapshot"] = True        # the reporter draws the statistics tables
     return {**s.options, "max_file_bytes": args.max_file_size, **extra}
 
 
 def _report(results, fmt: str, options: dict, args) -> None:
+    if getattr(reporter(fmt), "BINARY", False) and not args.statistics:
+        reporter(fmt).write(results, args.output_file, options)
+        return
     out = open(args.output_file, "w", encoding="utf-8") if args.output_file else sys.stdout
     try:
         options["color"] = use_color(args, out)

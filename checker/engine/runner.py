@@ -11,21 +11,25 @@ from ..model.source import Source
 from ..read import InputError
 from ..read.formats import read_bytes
 from ..read.limits import DEFAULT_MAX_BYTES, check_text_size, read_stream
+from ..report.facts import report_facts, table_snapshots
 from ..suppress import apply as apply_suppressions
 from .rule import Rule
 
 
 class FileResult(MutableRecord):
-    __slots__ = ("path", "diagnostics", "source", "error", "template", "outline")
+    __slots__ = ("path", "diagnostics", "source", "error", "template", "outline", "facts", "tables")
 
     def __init__(self, path: str, diagnostics: list[Diagnostic] | None = None, source: Source | None = None,
                  error: str | None = None, template: dict | None = None,
-                 outline: list[tuple[str, str, str]] | None = None) -> None:
+                 outline: list[tuple[str, str, str]] | None = None, facts: dict | None = None,
+                 tables: list[dict] | None = None) -> None:
         self.path = path
         self.diagnostics = [] if diagnostics is None else diagnostics
         self.source, self.error = source, error
         self.template = {} if template is None else template
         self.outline = [] if outline is None else outline       # (status, expected, found)
+        self.facts = {} if facts is None else facts             # agency, year (checker.report.facts)
+        self.tables = tables        # table snapshots, only when a reporter asked for them (options["snapshot"])
 
 
 def matches(code: str, prefixes) -> bool:
@@ -74,7 +78,8 @@ def check_source(source: Source, rules: list[Rule], template: str | None = None,
     meta = doc.meta
     info = {"id": tid, "name": doc.template.name, "basis": doc.template.basis,
             "reason": meta.template_source, "year": meta.year}
-    return FileResult(source.path, diags, source, None, info, outline(doc))
+    tables = table_snapshots(doc) if doc.options.get("snapshot") else None
+    return FileResult(source.path, diags, source, None, info, outline(doc), report_facts(doc), tables)
 
 
 # (template id, the rules by identity) → the rules that apply, split at the suppression step: a run

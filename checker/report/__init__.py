@@ -15,6 +15,9 @@ FORMATS: dict[str, str] = {
     "github": "github",
     "gitlab": "gitlab",
     "junit": "junit",
+    "html": "html_format",
+    "csv": "csv_format",
+    "xlsx": "xlsx_format",
 }
 
 

@@ -33,6 +33,8 @@ def file_dict(r) -> dict:
     return {
         "path": r.path,
         "error": r.error,
+        "agency": r.facts.get("agency"),
+        "year": r.facts.get("year"),
         "format": r.source.format if r.source else None,
         "encoding": r.source.encoding if r.source else None,
         "template": r.template or None,

@@ -1,6 +1,6 @@
 """``--format json-lines``: one JSON object per finding (and per unreadable file), for streaming tools.
 
-Each line is the ``json`` format's diagnostic object with ``path`` added; an unreadable file gives
+Each line is the ``json`` format's diagnostic object with ``path``, ``agency`` and ``year`` added; an unreadable file gives
 ``{"path": …, "error": …}``."""
 
 from __future__ import annotations
@@ -15,5 +15,6 @@ def render(results, out, options) -> None:
         if r.error:
             out.write(json.dumps({"path": r.path, "error": r.error}, ensure_ascii=False) + "\n")
             continue
+        facts = {"agency": r.facts.get("agency"), "year": r.facts.get("year")}
         for d in r.diagnostics:
-            out.write(json.dumps({"path": d.path, **diagnostic_dict(d)}, ensure_ascii=False) + "\n")
+            out.write(json.dumps({"path": d.path, **facts, **diagnostic_dict(d)}, ensure_ascii=False) + "\n")

@@ -64,6 +64,13 @@ def _result(d, source, rule_index: int, fingerprint: str) -> dict:
     return res
 
 
+def _artifact(r) -> dict:
+    """The checked report itself: which body and year it speaks for, and the template it was held to."""
+    return {"location": {"uri": _uri(r.path)},
+            "properties": {"agency": r.facts.get("agency"), "reportYear": r.facts.get("year"),
+                           "template": r.template.get("id")}}
+
+
 def sarif_log(results, rules) -> dict:
     by_code = {r.code: r for r in rules}
     order: dict[str, int] = {}
@@ -81,6 +88,7 @@ def sarif_log(results, rules) -> dict:
             out.append(_result(d, r.source, order[d.code], fp))
     driver = {"name": "govlint", "version": __version__, "semanticVersion": __version__, "rules": entries}
     run = {"tool": {"driver": driver}, "columnKind": "utf16CodeUnits", "results": out,
+           "artifacts": [_artifact(r) for r in results if not r.error],
            "invocations": [{"executionSuccessful": not notes, "toolExecutionNotifications": notes}]}
     return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
 

@@ -144,10 +144,19 @@ def test_json_lines_one_object_per_finding():
     assert objs[-1] == {"path": "x.txt", "error": "坏"}
 
 
-def test_every_registered_format_renders_an_empty_run():
+def test_every_registered_format_renders_an_empty_run(tmp_path):
     for fmt in FORMATS:
+        if getattr(reporter(fmt), "BINARY", False):         # written to a file named with -o
+            target = tmp_path / f"empty.{fmt}"
+            reporter(fmt).write([], str(target), {"quiet": True})
+            assert target.stat().st_size > 0
+            continue
         out = render(fmt, [])
         if fmt in ("json", "sarif", "gitlab"):
             json.loads(out)
         elif fmt == "junit":
             assert ET.fromstring(out).get("tests") == "0"
+        elif fmt == "csv":
+            assert out.startswith("\ufeff文件,") and out.count("\n") == 1
+        elif fmt == "html":
+            assert "共 0 份报告" in out and out.rstrip().endswith("</html>")
