@@ -30,14 +30,15 @@ class RawCell(MutableRecord):
 
 
 class RawTable(MutableRecord):
-    __slots__ = ("rows", "start", "end", "origin", "notes")
+    __slots__ = ("rows", "start", "end", "origin", "notes", "continued")
 
     def __init__(self, rows: list[list[RawCell]] | None = None, start: int = -1, end: int = -1, origin: str = "",
-                 notes: list[str] | None = None) -> None:
+                 notes: list[str] | None = None, continued: bool = False) -> None:
         self.rows = [] if rows is None else rows
         self.start, self.end = start, end   # span of the whole table in Source.text
         self.origin = origin                # "docx", "html", "pdf", "text:<layout>"
         self.notes = [] if notes is None else notes     # e.g. lossy extraction remarks from the reader
+        self.continued = continued      # the reader saw it continue the table before it but could not join them
 
     def grid(self) -> list[list[RawCell | None]]:
         """Rows × columns with merged cells expanded (covered positions hold the covering cell)."""

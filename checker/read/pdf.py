@@ -5,9 +5,12 @@ only when a PDF is read).
   that reaches the right margin continues on the next one unless that one is indented or starts a
   numbered heading), also across a page break, so a PDF renders like the .docx it was printed from.
 - Page numbers and running headers/footers in the page margins are page chrome and are dropped.
-- Ruled tables become ``RawTable``s; merged cells get rowspan/colspan from the cell geometry. A table that
-  ends a page and continues at the top of the next one with the same columns is joined (a header row
-  repeated on the new page is dropped); when the columns differ it is not joined and a note says so.
+- Ruled tables become ``RawTable``s; merged cells get rowspan/colspan from the cell geometry. Only drawn
+  rulings count: rectangles neither stroked nor inked (WPS boxes every body line in a white one) are
+  layout, and a border a page break left open is closed where the column rulings end. A table that
+  ends a page and continues at the top of the next one is joined by its inner column lines (pdf_join:
+  border drift, repeated headers, cells cut by the break); when the columns differ it is not joined, a
+  note says so and the table is marked ``continued`` (tables.extract reads both parts together).
 - What cannot be extracted faithfully becomes a ``ReaderNote`` (GL6xx): glyphs without a Unicode mapping
   (rendered as U+FFFD), text inside a table's frame but outside its cells, pages that are only images.
 Positions: "第 P 页第 L 行" (L counts the text lines of the page outside tables, from the top) and
@@ -23,6 +26,7 @@ from collections import Counter
 from .. import rxcache
 from ..model.record import MutableRecord
 from . import InputError
+from .pdf_join import Table, grid_span, join
 from .render import Builder, GridCell
 
 MARGIN = 0.08               # top/bottom share of the page where running headers and page numbers live
@@ -49,19 +53,6 @@ class _PageNote(MutableRecord):
         self.kind, self.detail = kind, detail
 
 
-class _Table(MutableRecord):
-    __slots__ = ("cells", "boxes", "cols", "rows", "page", "first", "last", "notes")
-
-    def __init__(self, cells: list[GridCell], boxes: list[tuple], cols: list[float], rows: int, page: int,
-                 first: bool = False, last: bool = False, notes: list[str] | None = None) -> None:
-        self.cells = cells
-        self.boxes = boxes          # each cell's bbox (x0, top, x1, bottom), parallel to ``cells``
-        self.cols = cols            # left edges of the grid columns
-        self.rows, self.page = rows, page
-        self.first, self.last = first, last     # first / last block on its page
-        self.notes = [] if notes is None else notes
-
-
 def read(data: bytes, path: str):
     _check_complete(data, path)
     import pdfplumber   # heavy: only when a PDF is actually read
@@ -75,9 +66,9 @@ def read(data: bytes, path: str):
     except Exception as exc:            # pdfminer raises many unrelated exception types on broken files
         raise InputError(path, _failure(exc)) from None
     blocks = _drop_chrome(pages)
-    if not any(isinstance(x, (_Line, _Table)) for x in blocks):
+    if not any(isinstance(x, (_Line, Table)) for x in blocks):
         raise InputError(path, "PDF 没有文字层（可能是扫描件或图片），无法检查")
-    _render(_join_tables(blocks, b), b)
+    _render(join(blocks), b)
     return b.source(path, "pdf")
 
 
@@ -98,7 +89,7 @@ def _failure(exc: Exception) -> str:
 # -- one page -----------------------------------------------------------------------------------------
 
 def _page(page, number: int) -> list:
-    tables = [t for t in page.find_tables() if t.rows]
+    tables = _find_tables(page)
     boxes = [t.bbox for t in tables]
 
     def outside(obj) -> bool:
@@ -124,6 +115,49 @@ def _page(page, number: int) -> list:
     return out
 
 
+def _find_tables(page) -> list:
+    ruled = page.filter(_visible)
+    return [t for t in ruled.find_tables({"explicit_horizontal_lines": _open_ends(ruled.edges)}) if t.rows]
+
+
+def _open_ends(edges: list[dict]) -> list[dict]:
+    """The border a table leaves open where a page break cuts it: column rulings that end at the same
+    height with no horizontal ruling across them there get one, so the cut row is still a row."""
+    verticals = [e for e in edges if e["orientation"] == "v"]
+    horizontals = [e for e in edges if e["orientation"] == "h"]
+    out = []
+    for end in ("top", "bottom"):
+        groups: dict[int, list[dict]] = {}
+        for e in verticals:
+            groups.setdefault(round(e[end] / 2), []).append(e)
+        for group in groups.values():
+            if len(group) < 2:
+                continue
+            y = sum(e[end] for e in group) / len(group)
+            x0, x1 = min(e["x0"] for e in group), max(e["x1"] for e in group)
+            if not any(abs(h["top"] - y) <= 2 and h["x0"] <= x0 + 2 and h["x1"] >= x1 - 2 for h in horizontals):
+                out.append({"x0": x0, "x1": x1, "top": y, "bottom": y, "width": x1 - x0, "height": 0,
+                            "object_type": "line"})
+    return out
+
+
+def _visible(obj) -> bool:
+    """Rectangles that are neither stroked nor filled with ink are layout boxes (WPS puts each body
+    line in a white one), not rulings: their edges must not make a table."""
+    if obj.get("object_type") != "rect" or obj.get("stroke"):
+        return True
+    return bool(obj.get("fill")) and not _paper(obj.get("non_stroking_color"))
+
+
+def _paper(color) -> bool:
+    """White in gray, RGB or CMYK."""
+    if not isinstance(color, (tuple, list)) or not color or not all(isinstance(v, (int, float)) for v in color):
+        return False
+    if len(color) == 4:
+        return max(color) <= 0.05
+    return min(color) >= 0.95
+
+
 def _unmapped(text: str, page: int, notes: list[str]) -> str:
     n = len(_CID.findall(text))
     if n:
@@ -132,11 +166,11 @@ def _unmapped(text: str, page: int, notes: list[str]) -> str:
     return text
 
 
-def _table(t, page, number: int) -> _Table:
+def _table(t, page, number: int) -> Table:
     texts = t.extract()
     boxes = [c for row in t.rows for c in row.cells if c is not None]
-    xs = sorted({round(c[0], 1) for c in boxes})
-    ys = sorted({round(c[1], 1) for c in boxes})
+    xs = sorted({round(c[0], 1) for c in boxes} | {round(max(c[2] for c in boxes), 1)})
+    ys = sorted({round(c[1], 1) for c in boxes} | {round(max(c[3] for c in boxes), 1)})
     cells: list[GridCell] = []
     kept: list[tuple] = []
     notes: list[str] = []
@@ -144,8 +178,8 @@ def _table(t, page, number: int) -> _Table:
         for bbox, text in zip(row.cells, row_text):
             if bbox is None:
                 continue
-            col, colspan = _span(xs, bbox[0], bbox[2])
-            r, rowspan = _span(ys, bbox[1], bbox[3])
+            col, colspan = grid_span(xs, bbox[0], bbox[2])
+            r, rowspan = grid_span(ys, bbox[1], bbox[3])
             # a number wrapped in a narrow column is still one number
             text = re.sub(r"(?<=\d)\n(?=\d)", "", _unmapped(text or "", number, notes))
             cell = GridCell(text, r, col, rowspan, colspan)
@@ -155,13 +189,7 @@ def _table(t, page, number: int) -> _Table:
     stray = _stray_chars(page, t.bbox, boxes)
     if stray:
         notes.append(f"第 {number} 页表格框内有 {stray} 个字符不在任何单元格中，未能读入表格")
-    return _Table(cells, kept, xs, len(ys), number, notes=notes)
-
-
-def _span(edges: list[float], start: float, end: float) -> tuple[int, int]:
-    """Index of the grid line at ``start`` and how many grid intervals ``start..end`` covers."""
-    first = min(range(len(edges)), key=lambda i: abs(edges[i] - start))
-    return first, max(1, sum(1 for e in edges if start - 1 <= e < end - 1))
+    return Table(cells, kept, xs, len(ys) - 1, number, notes=notes)
 
 
 def _stray_chars(page, bbox, cells) -> int:
@@ -189,54 +217,12 @@ def _drop_chrome(pages: list[list]) -> list:
         kept = [x for x in page if not (in_margin(x) and (_PAGE_NO.match(x.text) or
                                                           repeated[re.sub(r"\d+", "#", x.text)] >= threshold))]
         if kept:
-            if isinstance(kept[0], _Table):
+            if isinstance(kept[0], Table):
                 kept[0].first = True
-            if isinstance(kept[-1], _Table):
+            if isinstance(kept[-1], Table):
                 kept[-1].last = True
         out.extend(kept)
     return out
-
-
-def _join_tables(blocks: list, b: Builder) -> list:
-    out: list = []
-    for x in blocks:
-        prev = out[-1] if out else None
-        if isinstance(x, _Table) and isinstance(prev, _Table) and prev.last and x.first and x.page == prev.page + 1:
-            if _same_frame(prev, x):
-                _append(prev, x)
-                prev.last, prev.page = x.last, x.page      # a third page may continue it again
-                continue
-            x.notes.append(f"第 {prev.page} 页末尾的表格在第 {x.page} 页继续，但两页的列不一致，未能合并；"
-                           "跨页的行可能被拆开")
-        out.append(x)
-    return out
-
-
-def _same_frame(a: _Table, b: _Table) -> bool:
-    """Same outer edges, and every column line of ``b`` is one of ``a``'s (merged cells hide some)."""
-    def extent(t: _Table) -> tuple[float, float]:
-        return min(x[0] for x in t.boxes), max(x[2] for x in t.boxes)
-
-    (a0, a1), (b0, b1) = extent(a), extent(b)
-    return abs(a0 - b0) <= 2 and abs(a1 - b1) <= 2 and all(any(abs(x - y) <= 2 for y in a.cols) for x in b.cols)
-
-
-def _append(table: _Table, more: _Table) -> None:
-    """Rows of ``more`` below ``table``; header rows repeated at the top of the new page are dropped."""
-    def row_texts(t: _Table, r: int) -> list[str]:
-        return [c.text for c in sorted((c for c in t.cells if c.row == r), key=lambda c: c.col)]
-
-    skip = 0
-    while skip < min(3, more.rows - 1) and row_texts(more, skip) == row_texts(table, skip) and row_texts(more, skip):
-        skip += 1
-    for c, box in zip(more.cells, more.boxes):
-        if c.row >= skip:
-            c.row += table.rows - skip
-            c.col, c.colspan = _span(table.cols, box[0], box[2])     # in the first part's grid
-            table.cells.append(c)
-            table.boxes.append(box)
-    table.rows += more.rows - skip
-    table.notes.extend(more.notes)
 
 
 def _render(blocks: list, b: Builder) -> None:
@@ -253,9 +239,9 @@ def _render(blocks: list, b: Builder) -> None:
         if isinstance(x, _PageNote):
             flush()
             b.note(b.pos, b.pos, x.kind, x.detail)
-        elif isinstance(x, _Table):
+        elif isinstance(x, Table):
             flush()
-            b.table(x.cells, "pdf", lambda c: c.label, x.notes)
+            b.table(x.cells, "pdf", lambda c: c.label, x.notes, continued=x.continued)
         else:
             if pending and not _continues(pending[-1], x, left, right, char):
                 flush()

@@ -97,13 +97,14 @@ class Builder:
             return None
         return self._emit(line, None)
 
-    def table(self, cells: list[GridCell], origin: str, label, notes: list[str] = ()) -> RawTable:
+    def table(self, cells: list[GridCell], origin: str, label, notes: list[str] = (),
+              continued: bool = False) -> RawTable:
         """Render grid cells (any order) row by row; ``label(cell)`` names a cell's position."""
         n_rows = max((c.row + c.rowspan for c in cells), default=0)
         by_row: list[list[GridCell]] = [[] for _ in range(n_rows)]
         for c in cells:
             by_row[c.row].append(c)
-        table = RawTable(start=self.pos, origin=origin, notes=list(notes))
+        table = RawTable(start=self.pos, origin=origin, notes=list(notes), continued=continued)
         for row in by_row:
             row.sort(key=lambda c: c.col)
             raw_row: list[RawCell] = []

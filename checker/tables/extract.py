@@ -14,7 +14,7 @@ import math
 from .. import rxcache
 from .labels import Prepared, map_prepared, max_score, prepare, score_bound, text_bound
 from .layouts import NAMES, get_module
-from .model import FilledTable, TableDef, squash_text, tables_for
+from .model import FilledTable, TableDef, label_key, squash_text, tables_for
 
 GENERATIONS = ("gov-2021", "gov-2019")
 MIN_SCORE = 0.0
@@ -39,11 +39,10 @@ def _extract(doc) -> dict[str, FilledTable]:
     out: dict[str, FilledTable] = {}
     if not gens:
         return out
-    for raw in doc.source.tables:
-        p = prepare(raw)
-        defs = [tdef for g in gens for tdef in tables_for(g).values()]
-        best = _search([("", lambda p=p: p, list(enumerate(defs)))], normalised=False)
+    for p, incomplete in _reader_tables(doc.source.tables, gens):
+        best = _map_reader(p, gens)
         if best is not None and best.tdef.id not in out:
+            best.incomplete = incomplete
             out[best.tdef.id] = best
     for tid, tdef in tables_for(gens[0]).items():
         if tid in out:
@@ -51,10 +50,75 @@ def _extract(doc) -> dict[str, FilledTable]:
         section = doc.structure.section_for(tdef.section)
         if section is None:
             continue
-        found = parse_span(doc.text, section.body_start, section.body_end, tid, gens)
+        found = own_unless_shown(parse_span(doc.text, section.body_start, section.body_end, tid, gens), gens,
+                                 lambda: parse_span(doc.text, section.body_start, section.body_end, tid, gens[:1]))
         if found is not None:
             out[tid] = found
     return out
+
+
+def _map_reader(p: Prepared, gens) -> FilledTable | None:
+    def search(gs):
+        defs = [tdef for g in gs for tdef in tables_for(g).values()]
+        return _search([("", lambda: p, list(enumerate(defs)))], normalised=False)
+
+    return own_unless_shown(search(gens), gens, lambda: search(gens[:1]))
+
+
+def _reader_tables(raws, gens):
+    """(Prepared, incomplete) for every table of the reader. A table the reader saw continue on the
+    next page but could not join is read together with its continuation (cells in order, so every
+    row keeps its label and numbers) unless the continuation is a table of its own; either way it
+    is marked incomplete: rows at the break may be lost or split."""
+    out: list[list] = []
+    for raw in raws:
+        p = prepare(raw)
+        if raw.continued and out and _same_table(out[-1][0], p, gens):
+            head = out[-1][0]
+            out[-1] = [Prepared(head.texts + p.texts, head.starts + p.starts, head.ends + p.ends, head.start, p.end,
+                                head.origin), True]
+        else:
+            out.append([p, bool(raw.continued)])
+    return [(p, incomplete) for p, incomplete in out]
+
+
+def _same_table(head: Prepared, more: Prepared, gens) -> bool:
+    """Does ``more`` continue the table of ``head`` rather than start another one?"""
+    first, second = _map_reader(head, gens), _map_reader(more, gens)
+    return second is None or first is None or second.tdef.id == first.tdef.id
+
+
+def own_unless_shown(best: FilledTable | None, gens, own_only) -> FilledTable | None:
+    """The report year decides the generation: a table is read as the other generation only when it
+    shows rows or columns that only the other generation has. A table that merely lacks rows (cut
+    short, badly extracted) fits the other generation as well and is read as its own."""
+    if best is None or best.generation == gens[0] or differences(best, tables_for(gens[0]).get(best.tdef.id))[0]:
+        return best
+    return own_only() or best
+
+
+def differences(ft: FilledTable, own: TableDef | None) -> tuple[list[str], list[str]]:
+    """(labels of ``ft``'s filled rows and columns that ``own`` does not have — a label contained in one
+    of ``own``'s counts as the same (规范性文件 / 行政规范性文件) —, names of ``own``'s rows and columns
+    that ``ft``'s generation does not have)."""
+    if own is None:
+        return [], []
+    tdef = ft.tdef
+    own_rows = [label_key(own.rows[r].label) for r in own.data_rows]
+    own_cols = [label_key(c.label) for c in own.columns.values()]
+    filled_rows = dict.fromkeys(r for r, _ in ft.index)
+    filled_cols = dict.fromkeys(c for _, c in ft.index)
+    extra = [tdef.rows[r].label for r in filled_rows if not _within(label_key(tdef.rows[r].label), own_rows)]
+    extra += [tdef.columns[c].label for c in filled_cols if not _within(label_key(tdef.columns[c].label), own_cols)]
+    their_rows = [label_key(tdef.rows[r].label) for r in tdef.data_rows]
+    their_cols = [label_key(c.label) for c in tdef.columns.values()]
+    lacking = [own.rows[r].short for r in own.data_rows if label_key(own.rows[r].label) not in their_rows]
+    lacking += [c.label for c in own.columns.values() if label_key(c.label) not in their_cols]
+    return extra, lacking
+
+
+def _within(key: str, keys: list[str]) -> bool:
+    return any(key in k for k in keys)
 
 
 def parse_span(text: str, start: int, end: int, tid: str, gens=GENERATIONS) -> FilledTable | None:

@@ -242,7 +242,7 @@ def _counted_keys(tdef: TableDef) -> tuple[tuple[str, frozenset], ...]:
 
 
 class _State:
-    __slots__ = ("table", "rows_phase", "current", "pending", "flat_values", "stray", "groups_found")
+    __slots__ = ("table", "rows_phase", "current", "pending", "flat_values", "stray", "groups_found", "unknown")
 
     def __init__(self, table: FilledTable) -> None:
         self.table = table
@@ -252,23 +252,31 @@ class _State:
         self.flat_values: list[int] = []
         self.stray = 0
         self.groups_found: set = set()
+        self.unknown: list[tuple[range, str, list[int], int]] = []  # unknown labels: tokens, text, values, numbers
 
 
 def map_prepared(p: Prepared, tdef: TableDef, normalised: bool = True) -> FilledTable:
     st = _State(FilledTable(tdef, p, start=p.start, end=p.end, normalised=normalised, origin=p.origin))
     keys, flat = _keys(tdef), tdef.flat
-    for kind, idx, extra in p.events:
+    events = p.events
+    for n, (kind, idx, extra) in enumerate(events):
         if kind == LABELS:
             _flush(st, p, idx, extra, tdef, keys)
         elif kind == RESET:
             st.current = None
         elif flat:
-            if st.table.header_found:
+            # blank cells between header labels (a header cell split by a ruling) are not values
+            if st.table.header_found and (extra or n + 1 == len(events) or events[n + 1][0] != LABELS):
                 st.flat_values.extend(idx)
         elif st.current is None:
             st.stray += extra
+            if st.unknown and st.unknown[-1][3] < 0:
+                tokens, text, _, _ = st.unknown[-1]
+                st.unknown[-1] = (tokens, text, list(idx), extra)
         else:
             st.pending.setdefault(st.current, []).extend(idx)
+    if st.unknown and not flat:
+        _resolve_typos(st, p, tdef)
     _assign(st, p, tdef)
     st.table.score = _score(st, tdef)
     return st.table
@@ -277,6 +285,8 @@ def map_prepared(p: Prepared, tdef: TableDef, normalised: bool = True) -> Filled
 def _flush(st: _State, p: Prepared, idx: range, parts: tuple[str, ...], tdef: TableDef, keys: _Keys) -> None:
     """A run of label cells (token indices ``idx``, squashed texts ``parts``) read as one label."""
     any_key, accepted = _matches(keys, parts)
+    if st.unknown and st.unknown[-1][3] < 0:        # an unknown label with no values after it
+        st.unknown[-1] = st.unknown[-1][:3] + (0,)
     if st.current is not None and not any_key and _inside_row(st, p, tdef, idx):
         st.pending.setdefault(st.current, []).extend(idx)    # “不详”, “暂无” in a value cell
         return
@@ -301,6 +311,10 @@ def _flush(st: _State, p: Prepared, idx: range, parts: tuple[str, ...], tdef: Ta
                 st.groups_found.add(ident)
     if st.current is not None and last + 1 < len(idx) and all(_text_cell(p.texts[i].strip()) for i in idx[last + 1:]):
         st.pending.setdefault(st.current, []).extend(idx[last + 1:])   # “不详” right after the row label
+    elif st.current is None and st.rows_phase:
+        rest = _LEAD_NUM.sub("", "".join(parts[last + 1:]))
+        if len(rest) >= TYPO_MIN:      # a row label the template does not know: perhaps a misspelt one
+            st.unknown.append((idx[last + 1:], rest, [], -1))
 
 
 def _inside_row(st: _State, p: Prepared, tdef: TableDef, idx: range) -> bool:
@@ -363,9 +377,57 @@ def _trim(p: Prepared, toks: list[int], n: int) -> list[int]:
     if n == 1:
         numbers = [i for i in toks if cells[i].state != BLANK]
         return numbers[:1] or toks[:1]
+    lead = 0        # a blank label cell left between the label and the numbers
+    while lead < len(toks) - n and cells[toks[lead]].state == BLANK:
+        lead += 1
+    toks = toks[lead:]
     if all(cells[i].state == BLANK for i in toks[n:]):
         return toks[:n]
     return toks
+
+
+TYPO_MIN = 4         # shorter unknown labels are too little to go on
+TYPO_SIMILAR = 0.7   # share of the characters two labels have in common, in order (2·LCS / total)
+TYPO_MARGIN = 0.15   # how much better the best template row must fit than the next one
+
+
+def _resolve_typos(st: _State, p: Prepared, tdef: TableDef) -> None:
+    """A label no key matched, followed by a full row of values, is the template row it resembles
+    (characters in common, in order) when exactly one missing row clearly fits best: “2.其他法律行政止公开”
+    is 2.其他法律行政法规禁止公开 with two characters lost. The row's values are read and the label
+    is kept in ``label_typos`` to be reported against the template wording."""
+    t = st.table
+    missing = [r for r in tdef.data_rows if r not in t.rows_found]
+    picks: dict[str, list] = {}
+    for tokens, text, values, numbers in st.unknown:
+        if numbers <= 0:
+            continue
+        ranked = sorted(((_similar(text, label_key(tdef.rows[r].label)), r) for r in missing
+                         if len(tdef.columns_of(r)) <= len(values)), reverse=True)
+        if not ranked or ranked[0][0] < TYPO_SIMILAR or (len(ranked) > 1 and ranked[1][0] > ranked[0][0] - TYPO_MARGIN):
+            continue
+        picks.setdefault(ranked[0][1], []).append((tokens, values, numbers))
+    for rid, found in picks.items():
+        if len(found) != 1:
+            continue                    # two labels resemble the same row: neither is sure
+        tokens, values, numbers = found[0]
+        t.rows_found[rid] = (p.starts[tokens[0]], p.ends[tokens[-1]])
+        t.label_typos[rid] = " ".join(p.texts[i] for i in tokens)
+        st.pending[rid] = values
+        st.stray -= numbers
+
+
+def _similar(a: str, b: str) -> float:
+    """2·LCS(a, b) / (|a| + |b|): 1 for equal strings, high when one lost or changed a few characters."""
+    if not a or not b:
+        return 0.0
+    prev = [0] * (len(b) + 1)
+    for ch in a:
+        cur = [0]
+        for j, other in enumerate(b):
+            cur.append(prev[j] + 1 if ch == other else max(prev[j + 1], cur[j]))
+        prev = cur
+    return 2 * prev[-1] / (len(a) + len(b))
 
 
 def _score(st: _State, tdef: TableDef) -> float:
@@ -375,6 +437,7 @@ def _score(st: _State, tdef: TableDef) -> float:
     if tdef.flat:
         found = len(t.columns_found) + len(st.groups_found)
     else:
-        found = sum(1 for r in tdef.data_rows if r in t.rows_found) + len(t.columns_found)
+        # rows read from a misspelt label add values, not label matches: the score stays within score_bound
+        found = sum(1 for r in tdef.data_rows if r in t.rows_found) - len(t.label_typos) + len(t.columns_found)
     filled = len(t.index) / max(len(tdef.cells), 1)      # every key of t.index is one of tdef.cells
     return found + filled - st.stray

@@ -109,6 +109,11 @@ def test_missing_rows_and_columns():
     lines = [line for line in rendered.splitlines()]
     text = HEAD + S3 + "\n".join(lines) + "\n"
     found = codes(text)
+    # every row still has its seven numbers: the header lost a label, the numbers are not in doubt
+    assert any(c == "GL209" and "科研机构" in m for c, _, m in found)
+    assert not any(c == "GL208" for c, _, _ in found)
+    short = "\n".join(line.rsplit("  ", 1)[0] if "本年新收" in line else line for line in lines)
+    found = codes(HEAD + S3 + short + "\n")
     assert any(c == "GL208" and "科研机构" in m for c, _, m in found)
 
 
@@ -116,7 +121,16 @@ def test_table_four_short_of_values():
     tdef = T21["t4"]
     text = HEAD + "四、政府信息公开行政复议、行政诉讼情况\n" + render(tdef, zero_values(tdef), "aligned")
     text = text.rsplit("0", 3)[0]
-    assert [c for c, _, _ in codes(text)] == ["GL207"]
+    assert [c for c, _, _ in codes(text + "\n五、存在的主要问题及改进情况\n无。\n")] == ["GL207"]
+    # a copy that ends inside the table was cut off there: nothing is missing from the table itself
+    assert [c for c, _, _ in codes(text)] == []
+
+
+def test_document_ending_inside_table_three_is_not_missing_rows():
+    text = t3_text()
+    cut = text[:text.index("（四）无法提供")]
+    assert not [c for c, _, _ in codes(cut) if c in ("GL206", "GL207", "GL208")]
+    assert "GL207" in [c for c, _, _ in codes(cut + "四、政府信息公开行政复议、行政诉讼情况\n")]
 
 
 def test_structured_table_from_a_reader_is_preferred():
