@@ -60,8 +60,13 @@ def _line_ends(text: str, at: int) -> bool:
 
 def _assign(h: Heading, template: Template) -> tuple[TemplateSection | None, str]:
     sec, how, _ = identify(h.title, template)
-    if sec is not None:
+    loose = template.order == "loose"
+    if sec is not None and not (loose and how == "fuzzy"):
         return sec, how
+    if loose:
+        # before 2019 sections are known by topic words; “政府信息公开咨询处理情况” only looks like
+        # “政府信息公开的收费及减免情况”, and a number names no topic
+        return None, ""
     for s in template.sections:             # unknown wording: the number says which slot it fills
         if s.number == h.number_text:
             return s, "number"

@@ -72,3 +72,15 @@ def test_every_inline_heading_of_the_excerpts_is_a_labelled_heading():
         for h in inline_headings(text, find_headings(text)):
             found = normalise(h.number_text + h.sep + h.title)[0].text.replace(" ", "")
             assert any(found in normalise(r)[0].text for r in raw_headings), (path.name, found)
+
+
+def test_before_2019_unknown_wording_names_no_section():
+    # no national numbering before 2019: “四、…咨询处理情况” is not the 收费 section by its number or
+    # by looking like its title, so the real 收费 section later is no duplicate
+    text = ("某县卫生局2014年政府信息公开工作年度报告\n一、概述\n概况。\n二、主动公开政府信息情况\n略。\n"
+            "三、依申请公开政府信息情况\n略。\n四、政府信息公开咨询处理情况\n略。\n五、政府信息公开复议、诉讼情况\n无。\n"
+            "六、政府信息公开支出与收费\n未收费。\n七、存在的主要问题和改进措施\n略。\n")
+    d = Document(Source("r.txt", text))
+    assert [s.template and s.template.number for s in d.structure.sections] == ["一", "二", "三", None, "五", "四", "六"]
+    from conftest import check_text
+    assert [x.code for x in check_text(text, select=["GL1"]) if x.severity.label == "error"] == []
