@@ -16,10 +16,10 @@ from ..model.record import MutableRecord
 from .digit_runs import Constraint, cuts, split_runs
 from .model import squash
 
-_HEADER = rxcache.compile(r"指标名称\s*计量单位\s*(?:\d{4}\s*年度?|本年度?)\s*历年累计")
+_HEADER = rxcache.compile(r"指标名称[\s|｜]*计量单位[\s|｜]*(?:\d{4}\s*年度?|本年度?)[\s|｜]*历年累计")
 # label, unit, digits (spaces or bars may separate the two numbers when the crawler kept them)
-_ROW = rxcache.compile(r"\s*(?:其中[：:]?)?\s*(?:\d{0,2}\s*[.．、])?\s*(?P<label>[^\d\s。；;|]{2,40}?)\s*(?P<unit>条|件|个|次|人次|项)\s*"
-                       r"(?P<num>\d+(?:[ \t|｜]+\d+)?)")
+_ROW = rxcache.compile(r"[\s|｜]*(?:其中[：:]?)?[\s|｜]*(?:\d{0,2}\s*[.．、])?\s*(?P<label>[^\d\s。；;|｜]{2,40}?)"
+                       r"[\s|｜]*(?P<unit>条|件|个|次|人次|项)[\s|｜]*(?P<num>\d+(?:[ \t|｜]+\d+)?)")
 _ITEM_MARK = ".．、"
 _PROSE_NUMBER = rxcache.compile(r"(?<![\d.])(\d+)\s*(?:条|件)")
 CONTEXT = 16            # characters before a prose number searched for the row's words
@@ -37,12 +37,11 @@ class LegacyRow(MutableRecord):
 
 
 class LegacyTable(MutableRecord):
-    __slots__ = ("start", "end", "rows", "split", "ambiguous")
+    __slots__ = ("start", "end", "rows", "ambiguous")
 
     def __init__(self, start: int, end: int, rows: list[LegacyRow]) -> None:
         self.start, self.end, self.rows = start, end, rows
-        self.split = False              # numbers had to be cut apart
-        self.ambiguous = False          # … and could not be cut in exactly one way
+        self.ambiguous = False          # its numbers could not all be read in exactly one way
 
 
 def find_table(text: str) -> LegacyTable | None:
@@ -63,17 +62,16 @@ def find_table(text: str) -> LegacyTable | None:
 
 
 def resolve(table: LegacyTable, relations, prose: str) -> None:
-    """Fill ``values`` of every row, splitting run-together numbers where that is certain; sets
-    ``split``/``ambiguous``. ``relations``: (total row, part rows) index pairs; ``prose``: the report
+    """Fill ``values`` of every row, splitting run-together numbers where that is certain, or set
+    ``ambiguous``. ``relations``: (total row, part rows) index pairs; ``prose``: the report
     text outside the table (for stated numbers)."""
     runs, counts, fixed = [], [], {}
     for i, row in enumerate(table.rows):
         parts = row.digits.replace("|", " ").replace("｜", " ").split()
-        if len(parts) == 2:
+        if len(parts) == 2:         # _ROW reads one run or two numbers apart
             fixed[i] = (int(parts[0]), int(parts[1]))
         runs.append("".join(parts))
         counts.append(2)
-    table.split = len(fixed) < len(table.rows)
     constraints = [Constraint(((i, 0),), ((i, 1),), "<=") for i in range(len(runs))]
     constraints += [Constraint(((p, c),), ((t, c),), "<=") for t, parts in relations for p in parts for c in (0, 1)]
     got = _split(runs, counts, constraints, fixed)

@@ -83,3 +83,11 @@ def test_labelled_crawler_tables(name):
     reported = {(d.message.split("“")[1].split("”")[0], d.message.split("：")[1].split("(")[0])
                 for d in check_text((FULL / name).read_text("utf-8"), select=["GL216", "GL217"])}
     assert reported == failing
+
+
+def test_table_from_a_document_reader_one_row_per_line():
+    text = ("某县人民政府2012年政府信息公开工作年度报告\n一、概述\n概况。\n附件：统计表\n指标名称 | 计量单位 | 2012年度 | 历年累计\n"
+            "主动公开信息数 | 条 | 2026 | 3542\n其中：1.网站公开 | 条 | 1795 | 3304\n2.政府公报公开 | 条 | 0 | 7\n"
+            "受理依申请公开信息总数 | 条 | 21 | 21\n")
+    got = codes(text)
+    assert sorted(c for c, _ in got) == ["GL216", "GL216"]
