@@ -98,3 +98,31 @@ def test_unfilling_cells_of_a_correct_table_never_gives_a_sum_error(seed, picks,
         values[cells[i % len(cells)]] = mark
     codes = {c for c, _ in found(t3(values), select=("GL211", "GL212", "GL213"))}
     assert codes == set()
+
+
+def _html(values) -> bytes:
+    """A 2023 report as a web page whose table 三 keeps empty cells (&nbsp;), as d007-like pages do."""
+    from checker.tables.render import grid
+
+    rows = []
+    for row in grid(T21["t3"], values):
+        cells = "".join(f'<td colspan="{c.colspan}">{c.text or "&nbsp;"}</td>' for c in row)
+        rows.append(f"<tr>{cells}</tr>")
+    page = (f"<html><body><p>{HEAD.strip()}</p><p>{S3.strip()}</p><table>{''.join(rows)}</table>"
+            "<p>五、存在的主要问题及改进情况</p><p>无。</p></body></html>")
+    return page.encode()
+
+
+def test_web_page_with_blank_totals_and_parts():
+    from conftest import check_bytes
+
+    values = base()
+    for row in ("r3_1", "r3_4_1"):
+        values[(row, "total")] = ""                    # result rows without their 总计
+    for key, v in list(values.items()):
+        if v == 0 and key[1] in ("research", "public_welfare"):
+            values[key] = ""                           # columns left empty where nothing happened
+    diags = check_bytes(_html(values), "r.html", select=["GL2"])
+    codes = [d.code for d in diags]
+    assert codes.count("GL204") == 1 and codes.count("GL215") == 1
+    assert not {"GL211", "GL212", "GL213"} & set(codes)
