@@ -286,8 +286,10 @@ def score_doc(doc: Doc, rules) -> dict:
             if _matches(f, label):
                 label.found = True
                 f.label = f.label or label
-        if f.label is None:
-            f.label = _absorb(f, whole)
+        # A document finding (one GL401 for a whole traditional-script text, engine/aggregate.py) may
+        # cover a located label on its way and still be the finding of the document-level label.
+        absorbed = _absorb(f, whole)
+        f.label = f.label or absorbed
     false = [f for f in findings if f.severity == "error" and _is_false(doc, f, text, squeezed)]
     return {"doc": doc, "findings": findings, "false": false}
 

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import re
 
-from . import rxcache
+from . import lazy_re
 from .model.record import MutableRecord
 
-MARKER = rxcache.compile(
+MARKER = lazy_re.compile(
     r"<!--[ \t]*govlint-(disable-next-line|disable-line|disable-file|disable|enable)\b"
     r"[ \t:=]*([A-Za-z0-9][A-Za-z0-9, \t]*?)?[ \t]*-->")
 ALL = ""          # the code of a marker without codes: a prefix of every code

@@ -19,7 +19,7 @@ from checker.resources import rules_root  # noqa: E402
 
 def main() -> None:
     for path in builtin_rule_files():
-        parse_rule_file(path.read_text(encoding="utf-8"), str(path), validate=True)
+        parse_rule_file(path.read_text(encoding="utf-8"), str(path), validate=True, builtin=True)
     (rules_root() / MANIFEST).write_text(builtin_digest() + "\n")
     yamlcache.write()           # the parsed rules and templates, so `govlint check` needs no YAML parser
     print(f"validated {len(builtin_rule_files())} rule files; manifest updated")

@@ -1,16 +1,10 @@
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 import pytest
-
-# The command line keeps compiled patterns in a per-user cache (checker/rxcache.py): the tests' runs, and
-# the subprocesses they start, use a folder of their own instead of the user's.
-os.environ.setdefault("GOVLINT_CACHE_DIR", tempfile.mkdtemp(prefix="govlint-test-cache-"))
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

@@ -23,7 +23,7 @@ rules:
 
 def test_builtin_rule_files_validate():
     for path in builtin_rule_files():
-        parse_rule_file(path.read_text(encoding="utf-8"), str(path), validate=True)
+        parse_rule_file(path.read_text(encoding="utf-8"), str(path), validate=True, builtin=True)
 
 
 def test_manifest_is_current():
@@ -39,7 +39,7 @@ def test_valid_user_rule_file_loads():
 @pytest.mark.parametrize("bad,fragment", [
     (GOOD.replace("severity: warning", "severity: fatal"), "$.rules[0].severity"),
     (GOOD.replace("code: XX901", "code: x1"), "$.rules[0].code"),
-    (GOOD.replace("    doc: demo\n", ""), "'doc' is a required property"),
+    (GOOD.replace("    doc: demo\n", ""), "缺少必填项 doc"),
     (GOOD.replace("    doc: demo\n", "    doc: demo\n    colour: red\n"), "colour"),
     (GOOD.replace("kind: section-missing", "kind: no-such-kind"), "$.rules[0].kind"),
     (GOOD.replace("kind: section-missing", "kind: heading-style\n    params: {separator: 12}"),

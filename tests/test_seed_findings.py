@@ -15,8 +15,8 @@ EXPECTED = {
     "000_319f16b0a12be965.txt": ("gov-2021", {
         "GL107": [2],                                   # no title line
         "GL201": [14, 15, 16],                          # 二 三 四 without tables
-        "GL401": list(range(2, 23)),                    # traditional characters, one finding per line
-        "GL402": [3, 5, 6, 7, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22],   # pinyin annotations
+        "GL401": [2],                                   # traditional characters: one finding for the document
+        "GL402": [3],                                   # pinyin annotations: one finding for the document
         "GL403": [4, 10],                               # byte-shifted GBK mojibake
         "GL502": [22],                                  # 公開方式:主動公開
     }),
@@ -39,7 +39,7 @@ EXPECTED = {
     "004_43d8a4995bb3e670.txt": ("pre-2019", {
         "GL108": [5, 18, 21, 31, 33, 35],               # 一 概述 without 、
         "GL222": [24],                                  # 618 stated, parts sum to 606
-        "GL401": TRAD_LINES_004,
+        "GL401": [1],                                   # traditional script throughout: one finding
         "GL406": [7, 7, 7, 9, 11, 13, 13, 13, 15, 15, 15, 15, 15, 15, 15, 16, 17, 17, 19, 19, 20, 37, 39],
         "GL502": [46],                                  # 相關詞條 熱門詞條 聯絡我們
         "GL503": [27, 30],                              # 主要是因為主要是因為
@@ -63,6 +63,17 @@ def test_exact_findings(report, seed):
     for d in f["diagnostics"]:
         found.setdefault(d["code"], []).append(d["location"]["line"])
     assert {c: sorted(v) for c, v in found.items()} == {c: sorted(v) for c, v in expected.items()}
+
+
+def test_systemic_findings_keep_every_line_as_related_locations(report):
+    """One finding per systemic problem, every occurrence still in the machine format."""
+    [trad] = [d for d in report["004_43d8a4995bb3e670.txt"]["diagnostics"] if d["code"] == "GL401"]
+    assert sorted({r["line"] for r in trad["related"]}) == TRAD_LINES_004
+    assert trad["message"].startswith(f"全文使用繁体字：{len(TRAD_LINES_004)} 行共 ")
+    assert trad["fix"]["applicability"] == "safe" and len(trad["fix"]["edits"]) > len(TRAD_LINES_004)
+    pinyin = [d for d in report["000_319f16b0a12be965.txt"]["diagnostics"] if d["code"] == "GL402"]
+    assert len(pinyin) == 1 and [r["line"] for r in pinyin[0]["related"]] == [
+        3, 5, 6, 7, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22]
 
 
 def _messages(report, seed):

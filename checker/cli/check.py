@@ -25,6 +25,10 @@ def _codes(value: str) -> list[str]:
     return [c.strip().upper() for c in value.split(",") if c.strip()]
 
 
+def _patterns(value: str) -> list[str]:
+    return [p.strip() for p in value.split(",") if p.strip()]
+
+
 def _jobs(value: str) -> int:
     import argparse
 
@@ -42,11 +46,26 @@ def _size(value: str) -> int:
         raise argparse.ArgumentTypeError(str(exc)) from None
 
 
+CHECK_EPILOG = """示例：
+  govlint check 报告.txt                       检查一个文件
+  govlint check reports/                       检查目录下所有支持的文件
+  cat 报告.txt | govlint check -               检查标准输入
+  govlint check reports/ --format concise      每个问题一行
+  govlint check reports/ --statistics          每条规则的问题数
+  govlint check 报告.txt --diff                显示修复内容，不写入
+  govlint check 报告.txt --fix                 应用安全修复并写回
+  govlint check reports/ --exclude 存档        跳过目录
+
+退出码：0 没有问题，1 有达到 --fail-on 级别的问题，2 用法错误或文件无法读取。"""
+
+
 def add_parser(sub) -> None:
-    p = sub.add_parser("check", help="检查年度报告", description="检查年度报告文件或目录（- 表示标准输入）")
-    p.add_argument("paths", nargs="*", default=["."], metavar="PATH")
+    p = sub.add_parser("check", help="检查年度报告", description="检查年度报告文件或目录（- 表示标准输入）",
+                       epilog=CHECK_EPILOG)
+    p.add_argument("paths", nargs="*", default=["."], metavar="PATH",
+                   help="文件、目录或 -（标准输入）；默认当前目录")
     p.add_argument("--format", "--output-format", dest="format", choices=sorted(FORMATS), default=None,
-                   help="输出格式（默认：终端为 text，否则为 text 无颜色）")
+                   metavar="FORMAT", help=f"输出格式：{'、'.join(sorted(FORMATS))}（默认 text，或配置的 output-format）")
     p.add_argument("--fail-on", choices=SEVERITIES, default=None,
                    help="达到该级别的问题时退出码为 1（默认 error，或配置文件的 fail-on）")
     p.add_argument("--template", metavar="GEN",
@@ -73,15 +92,44 @@ def add_parser(sub) -> None:
     p.add_argument("--unsafe-fixes", action="store_true", help="与 --fix/--diff 同用时也应用不安全的修复")
     p.add_argument("--diff", action="store_true", help="以统一差异格式显示修复内容，不写入任何文件")
     p.add_argument("--agency", metavar="NAME", help="报告的发布机关全称（用于发现和替换被篡改的机关名称）")
+    p.add_argument("--exclude", type=_patterns, default=None, metavar="PATTERNS",
+                   help="遍历目录时跳过的路径（gitignore 模式，逗号分隔），替换默认列表"
+                        "（.git、venv、.venv、node_modules、build、dist 等）和配置的 exclude")
+    p.add_argument("--extend-exclude", type=_patterns, default=[], metavar="PATTERNS",
+                   help="在默认列表之外再跳过的路径（gitignore 模式，逗号分隔）；.gitignore 中的文件总是跳过")
     p.set_defaults(handler=run)
 
 
 def use_color(args, out) -> bool:
+    """--color/--no-color, then NO_COLOR, then FORCE_COLOR, then whether ``out`` is a terminal (rich's order)."""
     if args.color is not None:
         return args.color
     if os.environ.get("NO_COLOR"):
         return False
-    return hasattr(out, "isatty") and out.isatty()
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return is_terminal(out)
+
+
+def is_terminal(out) -> bool:
+    try:
+        return out.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def term_width(out) -> int:
+    """As rich: COLUMNS, else the terminal's width, else 80 (files and pipes)."""
+    try:
+        return max(20, int(os.environ["COLUMNS"]))
+    except (KeyError, ValueError):
+        pass
+    if is_terminal(out):
+        try:
+            return os.get_terminal_size(out.fileno()).columns
+        except (AttributeError, ValueError, OSError):
+            pass
+    return 80
 
 
 def run(args) -> int:
@@ -94,11 +142,16 @@ def run(args) -> int:
         except KeyError as exc:
             print(f"govlint: {exc.args[0]}", file=sys.stderr)
             return EXIT_ERROR
-    files, errors = discover(args.paths)
-    for e in errors:
-        print(f"govlint: {e.path}: {e.message}", file=sys.stderr)
     resolver = Resolver(Overrides(args.select or None, args.extend_select, args.ignore, args.fail_on, args.template,
                                   args.rule_files, args.format), args.config, args.isolated)
+    try:
+        excludes = _excludes(resolver, args)
+    except (ConfigError, YamlError) as exc:
+        print(f"govlint: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    files, errors = discover(args.paths, excludes)
+    for e in errors:
+        print(f"govlint: {e.path}: {e.message}", file=sys.stderr)
     try:
         batches = plan(files, resolver)
         fmt = resolver.for_cwd().output_format or "text"
@@ -110,7 +163,7 @@ def run(args) -> int:
         print(f"govlint: --format {fmt} 生成的是二进制文件，请用 -o 指定输出文件（如 -o 检查结果.{fmt}）", file=sys.stderr)
         return EXIT_ERROR
     args.snapshot = getattr(fmt_module, "NEEDS_TABLES", False) and not args.statistics
-    results, fail_on = _check_batches(files, batches, args)
+    results, fail_on = _check_batches(files, batches, args, fmt)
     fix_failed = False
     if args.fix or args.diff:
         from ..fix.cli import fix_results, summary
@@ -136,17 +189,30 @@ def run(args) -> int:
     return EXIT_FINDINGS if failing and not args.exit_zero else EXIT_OK
 
 
-def _check_batches(files: list[str], batches, args) -> tuple[list, dict[str, str]]:
+def _excludes(resolver, args):
+    from ..read.excludes import from_settings
+
+    return from_settings(resolver.for_cwd(), getattr(args, "exclude", None), getattr(args, "extend_exclude", ()))
+
+
+def _check_batches(files: list[str], batches, args, fmt: str = "text") -> tuple[list, dict[str, str]]:
     """Results in the order of ``files``, and each file's --fail-on (its configuration may set it)."""
+    from .progress import Progress, wanted
+
     done, fail_on = {}, {}
-    for b in batches:
-        s = b.settings
-        # A spawned worker rebuilds rules from the spec: name the exact codes ("-" matches none).
-        spec = RunSpec(list(s.rule_files), [r.code for r in b.rules] or ["-"], [], [], s.template,
-                       _run_options(s, args))
-        for path, result in zip(b.paths, check_many(b.paths, b.rules, spec, args.jobs or default_jobs())):
-            done[path] = result
-            fail_on[result.path] = s.fail_on
+    progress = Progress(len(files), wanted(fmt, args, len(files)))
+    try:
+        for b in batches:
+            s = b.settings
+            # A spawned worker rebuilds rules from the spec: name the exact codes ("-" matches none).
+            spec = RunSpec(list(s.rule_files), [r.code for r in b.rules] or ["-"], [], [], s.template,
+                           _run_options(s, args))
+            for path, result in zip(b.paths, check_many(b.paths, b.rules, spec, args.jobs or default_jobs())):
+                done[path] = result
+                fail_on[result.path] = s.fail_on
+                progress.advance(path)
+    finally:
+        progress.close()
     return [done[f] for f in files], fail_on
 
 
@@ -164,6 +230,7 @@ def _report(results, fmt: str, options: dict, args) -> None:
     out = open(args.output_file, "w", encoding="utf-8") if args.output_file else sys.stdout
     try:
         options["color"] = use_color(args, out)
+        options["width"] = term_width(out)
         if args.statistics:
             from ..report import statistics
 

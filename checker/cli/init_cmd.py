@@ -71,8 +71,10 @@ fail-on = "error"
 
 
 def add_parser(sub) -> None:
-    p = sub.add_parser("init", help="写入带注释的初始配置文件", description="在目录中写入 .govlint.yaml（或向 pyproject.toml 添加 [tool.govlint]）")
-    p.add_argument("directory", nargs="?", default=".", metavar="DIR")
+    p = sub.add_parser("init", help="写入带注释的初始配置文件", description="在目录中写入 .govlint.yaml（或向 pyproject.toml 添加 [tool.govlint]）",
+                       epilog="示例：\n  govlint init              在当前目录写入 .govlint.yaml\n"
+                              "  govlint init --pyproject  向 pyproject.toml 添加 [tool.govlint]")
+    p.add_argument("directory", nargs="?", default=".", metavar="DIR", help="写入的目录（默认当前目录）")
     p.add_argument("--pyproject", action="store_true", help="写入 pyproject.toml 的 [tool.govlint] 表")
     p.add_argument("--force", action="store_true", help="覆盖已有的 .govlint.yaml")
     p.set_defaults(handler=run)

@@ -36,16 +36,30 @@ def _cell(s: str) -> str:
     return s.replace("|", "\\|").replace("\n", " ")
 
 
+def _zh(rule) -> str:
+    from ..report.vocab import ZH
+
+    return ZH[rule.severity]
+
+
+def _aggregate(rule) -> list[str]:
+    a = rule.aggregate
+    if not a:
+        return []
+    return [f"同一文件中有 {a['min']} 条及以上时合并为一条全文问题（消息：`{a['message']}`），"
+            "每处位置仍列在机器可读格式的 related 中，修复合并为一个。", ""]
+
+
 def markdown(rules) -> str:
     rules = sorted(rules, key=lambda r: r.code)
     parts = [HEADER.format(n=len(rules))]
     for r in rules:
-        parts.append(f"| [{r.code}](#{r.code.lower()}) | {r.name} | {r.severity.label} | "
+        parts.append(f"| [{r.code}](#{r.code.lower()}) | {r.name} | {_zh(r)} | "
                      f"{'是' if r.fixable else ''} | {generations(r)} | {_cell(r.summary)} |\n")
     for r in rules:
         body = [f"## {r.code}", "", f"**{r.name}** — {r.summary}", "",
-                f"级别：{r.severity.label}　可修复：{'是' if r.fixable else '否'}　适用：{generations(r)}", "",
-                r.doc.rstrip(), "", f"消息：`{r.message}`", "", *_examples(r)]
+                f"级别：{_zh(r)}　可修复：{'是' if r.fixable else '否'}　适用：{generations(r)}", "",
+                r.doc.rstrip(), "", f"消息：`{r.message}`", "", *_aggregate(r), *_examples(r)]
         parts.append("\n" + "\n".join(body).rstrip("\n") + "\n")
     return "".join(parts)
 

@@ -8,12 +8,15 @@ from ..engine.loader import builtin_rules
 
 
 def add_parsers(sub) -> None:
-    p = sub.add_parser("rules", help="列出全部规则")
+    p = sub.add_parser("rules", help="列出全部规则", description="列出全部规则（按代码排序）：代码、名称、级别、可修复、说明",
+                       epilog="示例：\n  govlint rules\n  govlint rules --format json\n"
+                              "  govlint rules --format markdown > docs/rules.md")
     p.add_argument("--format", choices=["text", "json", "markdown"], default="text",
                    help="text：表格；json：机器可读；markdown：即 docs/rules.md")
     p.set_defaults(handler=list_rules)
-    e = sub.add_parser("explain", help="显示一条规则的说明和示例")
-    e.add_argument("code", metavar="CODE")
+    e = sub.add_parser("explain", help="显示一条规则的说明和示例", description="显示一条规则的说明、不合规和合规示例",
+                       epilog="示例：\n  govlint explain GL101\n  govlint explain traditional-script")
+    e.add_argument("code", metavar="CODE", help="规则代码或名称")
     e.set_defaults(handler=explain)
 
 
@@ -29,19 +32,35 @@ def list_rules(args) -> int:
             json.dumps(rule_docs.as_dicts(rules), ensure_ascii=False, indent=2) + "\n")
         sys.stdout.write(text)
         return 0
-    rows = [(r.code, r.name, r.severity.label, "是" if r.fixable else "", r.summary) for r in builtin_rules()]
-    widths = [max(len(row[i]) for row in rows) for i in range(3)]
-    out = sys.stdout
-    out.write(f"{'代码':<{widths[0]}}  {'名称':<{widths[1]}}  {'级别':<{widths[2]}}  可修复  说明\n")
-    for code, name, sev, fix, summary in rows:
-        out.write(f"{code:<{widths[0]}}  {name:<{widths[1]}}  {sev:<{widths[2]}}  {fix:<6}  {summary}\n")
+    rules_table(sorted(builtin_rules(), key=lambda r: r.code), sys.stdout)
     return 0
 
 
+def rules_table(rules, out) -> None:
+    """A rich table: rich measures CJK cells, so the columns line up at any terminal width."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from ..report.vocab import STYLE, ZH
+
+    table = Table(box=None, header_style="bold", pad_edge=False, show_edge=False)
+    table.add_column("代码", no_wrap=True)
+    table.add_column("名称", no_wrap=True)
+    table.add_column("级别", no_wrap=True)
+    table.add_column("可修复", no_wrap=True)
+    table.add_column("说明")
+    for r in rules:
+        table.add_row(r.code, r.name, f"[{STYLE[r.severity]}]{ZH[r.severity]}[/]", "是" if r.fixable else "",
+                      r.summary)
+    Console(file=out, highlight=False).print(table)
+
+
 def explain_text(rule) -> str:
+    from ..report.vocab import ZH
+
     gens = "、".join(rule.generations) if rule.generations else "全部格式"
     parts = [f"{rule.code} {rule.name} — {rule.summary}", "",
-             f"级别：{rule.severity.label}    可修复：{'是' if rule.fixable else '否'}    适用：{gens}", "",
+             f"级别：{ZH[rule.severity]}    可修复：{'是' if rule.fixable else '否'}    适用：{gens}", "",
              rule.doc.rstrip(), ""]
     for label, key in (("不合规示例", "fail"), ("合规示例", "pass")):
         for ex in rule.examples.get(key, []):

@@ -10,7 +10,9 @@ from ..tables.layouts import RENDERINGS
 
 
 def add_parser(sub) -> None:
-    p = sub.add_parser("template", help="输出一份空白的合规年度报告框架（含三张统计表）")
+    p = sub.add_parser("template", help="输出一份空白的合规年度报告框架（含三张统计表）",
+                       description="输出一份空白的合规年度报告：六个部分和三张统计表（数值为 0）",
+                       epilog="示例：\n  govlint template --year 2025 --agency 广州市某某区人民政府 > 报告.txt")
     p.add_argument("--year", type=int, required=True, help="报告年度，决定适用的格式（2019、2020 年为试行格式）")
     p.add_argument("--agency", required=True, help="发布机关全称，如 广州市某某区人民政府")
     p.add_argument("--layout", choices=sorted(RENDERINGS), default="pipe",

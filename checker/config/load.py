@@ -29,10 +29,12 @@ def config_schema() -> dict:
 
 
 def _read(path: Path) -> str:
+    from ..small_files import CONFIG_LIMIT, SmallFileError, read_text
+
     try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: 无法读取配置文件：{getattr(exc, 'strerror', None) or exc}") from None
+        return read_text(path, CONFIG_LIMIT, "配置文件")
+    except SmallFileError as exc:
+        raise ConfigError(str(exc)) from None
 
 
 def _parse(path: Path, text: str) -> tuple[dict, str]:
@@ -106,18 +108,16 @@ def validate(data, path: Path, text: str, prefix: str) -> None:
 
 
 def _message(err) -> str:
-    """jsonschema's English message, with the common cases said plainly in Chinese."""
+    """The common cases said plainly in Chinese; file content quoted only as short scalars."""
+    from ..engine.validate import key_names, schema_message, shown
+
     if err.validator == "additionalProperties" and isinstance(err.instance, dict) and "properties" in err.schema:
-        extra = sorted(set(err.instance) - set(err.schema["properties"]))
+        extra = sorted((k for k in err.instance if k not in err.schema["properties"]), key=str)
         known = "、".join(sorted(err.schema["properties"]))
-        return f"未知的配置项 {', '.join(map(str, extra))}（可用：{known}）"
-    if err.validator == "enum":
-        return f"取值 {err.instance!r} 无效，可选：{', '.join(map(str, err.validator_value))}"
+        return f"未知的配置项 {key_names(extra)}（可用：{known}）"
     if err.validator == "pattern":
-        return f"{err.instance!r} 不是规则代码或前缀（如 GL301、GL3）"
-    if err.validator == "type":
-        return f"应为 {err.validator_value}，实际为 {type(err.instance).__name__}：{err.instance!r}"
-    return err.message
+        return f"{shown(err.instance)} 不是规则代码或前缀（如 GL301、GL3）"
+    return schema_message(err)
 
 
 def load_config(path: Path) -> dict:

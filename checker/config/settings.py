@@ -30,13 +30,14 @@ def enabled(code: str, select, ignore) -> bool:
 
 class Settings(MutableRecord):
     __slots__ = ("path", "root", "select", "ignore", "severity", "per_file_ignores", "fail_on", "template",
-                 "rule_files", "options", "output_format", "_rules")
+                 "rule_files", "options", "output_format", "exclude", "extend_exclude", "_rules")
 
     def __init__(self, path: Path | None, root: Path, select: tuple[str, ...] = ("",), ignore: tuple[str, ...] = (),
                  severity: dict[str, str] | None = None,
                  per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = (), fail_on: str = "error",
                  template: str | None = None, rule_files: tuple[str, ...] = (), options: dict | None = None,
-                 output_format: str | None = None) -> None:
+                 output_format: str | None = None, exclude: tuple[str, ...] | None = None,
+                 extend_exclude: tuple[str, ...] = ()) -> None:
         self.path = path                # the configuration file, None for built-in defaults
         self.root = root                # relative paths and per-file globs are read from here
         self.select, self.ignore = select, ignore      # "" selects every rule
@@ -45,6 +46,7 @@ class Settings(MutableRecord):
         self.rule_files = rule_files
         self.options = {} if options is None else options
         self.output_format = output_format
+        self.exclude, self.extend_exclude = exclude, extend_exclude    # directory walks (read/excludes.py)
         self._rules: list[Rule] | None = None
 
     @property
@@ -132,6 +134,8 @@ def build_settings(path: Path | None, data: dict, cli: Overrides, cwd: Path) -> 
         rule_files=tuple([*(rel(p) for p in data.get("rule-files", [])), *cli.rule_files]),
         options=options,
         output_format=cli.output_format or data.get("output-format"),
+        exclude=tuple(data["exclude"]) if "exclude" in data else None,
+        extend_exclude=tuple(data.get("extend-exclude", ())),
     )
 
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 
-from .. import rxcache
+from .. import lazy_re
 from ..model.record import Record
 from ..resources import data_path
+from ..small_files import LEXICON_LIMIT, SmallFileError, read_text
 
 SECTIONS = ("brands", "weak-brands", "suffixes", "porn")
 
@@ -18,12 +18,13 @@ class LexiconError(Exception):
 
 
 class Lexicon(Record):
-    __slots__ = ("brands", "weak", "suffixes", "porn")
+    __slots__ = ("brands", "weak", "suffixes", "porn", "user")
 
     def __init__(self, brands: frozenset[str], weak: frozenset[str], suffixes: tuple[str, ...],
-                 porn: frozenset[str]) -> None:
+                 porn: frozenset[str], user: bool = False) -> None:
         self.brands, self.weak, self.porn = brands, weak, porn
         self.suffixes = suffixes        # longest first
+        self.user = user                # terms from users' lexicon files: searched by an automaton
 
 
 def fold(text: str) -> str:
@@ -58,14 +59,15 @@ def parse(text: str, name: str) -> dict[str, set[str]]:
 def load(extra_files: tuple[str, ...] = ()) -> Lexicon:
     merged = parse(data_path("spam-lexicon.txt").read_text(encoding="utf-8"), "spam-lexicon.txt")
     for f in extra_files:
-        try:
-            text = Path(f).read_text(encoding="utf-8")
-        except OSError as exc:
-            raise LexiconError(f"{f}: 无法读取词表：{exc.strerror}") from None
+        try:        # regular files up to 8 MB only: a FIFO or /dev/zero would block or never end
+            text = read_text(f, LEXICON_LIMIT, "词表")
+        except SmallFileError as exc:
+            raise LexiconError(str(exc)) from None
         for section, terms in parse(text, f).items():
             merged[section] |= terms
     return Lexicon(frozenset(merged["brands"]), frozenset(merged["weak-brands"]),
-                   tuple(sorted(merged["suffixes"], key=len, reverse=True)), frozenset(merged["porn"]))
+                   tuple(sorted(merged["suffixes"], key=len, reverse=True)), frozenset(merged["porn"]),
+                   user=bool(extra_files))
 
 
 # Lexicon first characters frequent in reports (公开, table numbers, 一二三…): their alternatives come
@@ -83,12 +85,12 @@ def _finder(lex: Lexicon):
         for t in terms:
             section_of[t] = section
     by_first: dict[str, list[tuple[str, str]]] = {}
-    for t in sorted(section_of):                # sorted: the same pattern every run, for rxcache
+    for t in sorted(section_of):                # sorted: the same pattern every run
         by_first.setdefault(t[0], []).append((t, section_of[t]))
     order = sorted(by_first, key=lambda c: (c not in _FREQUENT_FIRST, _FREQUENT_FIRST.find(c), c))
     pattern = "|".join(re.escape(c) + "(?:" + "|".join(re.escape(t[1:]) for t, _ in by_first[c]) + ")"
                        for c in order)
-    return rxcache.compile(pattern), by_first
+    return lazy_re.compile(pattern), by_first
 
 
 def all_hits(lex: Lexicon, text: str) -> list[tuple[int, int, str, str]]:
@@ -98,6 +100,8 @@ def all_hits(lex: Lexicon, text: str) -> list[tuple[int, int, str, str]]:
     character. The pattern's charset prefix skips at C speed to the next position where some term
     starts; the terms starting there are taken one by one, then the search goes on one character
     later. Sorted by end, the longest of a shared end first."""
+    if lex.user:
+        return _automaton_hits(lex, text)
     rx, by_first = _finder(lex)
     out = []
     m = rx.search(text)
@@ -107,6 +111,26 @@ def all_hits(lex: Lexicon, text: str) -> list[tuple[int, int, str, str]]:
             if text.startswith(term, p):
                 out.append((p, p + len(term), section, term))
         m = rx.search(text, p + 1)
+    out.sort(key=_by_end)
+    return out
+
+
+@lru_cache(maxsize=8)
+def _automaton(lex: Lexicon):
+    """Users' terms are not turned into a regular expression (its size and matching cost would grow with
+    theirs): an Aho-Corasick automaton finds the same hits in time linear in the text."""
+    import ahocorasick
+
+    auto = ahocorasick.Automaton()
+    for section, terms in (("porn", lex.porn), ("weak", lex.weak), ("brand", lex.brands)):
+        for t in terms:
+            auto.add_word(t, (section, t))          # a term in two sections keeps the stronger one
+    auto.make_automaton()
+    return auto
+
+
+def _automaton_hits(lex: Lexicon, text: str) -> list[tuple[int, int, str, str]]:
+    out = [(end + 1 - len(term), end + 1, section, term) for end, (section, term) in _automaton(lex).iter(text)]
     out.sort(key=_by_end)
     return out
 

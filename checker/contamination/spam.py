@@ -9,25 +9,25 @@ name did; where 政府信息公开 belongs (…工作年度报告, 《中华人�
 
 from __future__ import annotations
 
-from .. import rxcache
+from .. import lazy_re
 from ..model.record import MutableRecord
 from . import lexicon as lx
 
-_LATIN_SHAPE = rxcache.compile(
+_LATIN_SHAPE = lazy_re.compile(
     r"(?<![a-z0-9.])(?=[a-z0-9.]*[a-z])(?=[a-z0-9.]*[0-9])[a-z0-9][a-z0-9.]{2,}"
     r"(?=亚洲官网|\(中国\)官方网站|（中国）官方网站|官方网站|官网|app官网下载|app下载|网页版|体育|娱乐|最新网址)"
 )
 # the suffixes _LATIN_SHAPE needs, searched for first: the full pattern starts with look-arounds,
 # which make the regex engine try every position of the text, and a search led by [a-z0-9.] would
 # stop at every digit of the tables; the suffixes' first characters are rarer (网 and 体 first)
-_LATIN_SUFFIX = rxcache.compile(r"网页版|体育|亚洲官网|\(中国\)官方网站|（中国）官方网站|官方网站|官网|app官网下载|app下载|"
+_LATIN_SUFFIX = lazy_re.compile(r"网页版|体育|亚洲官网|\(中国\)官方网站|（中国）官方网站|官方网站|官网|app官网下载|app下载|"
                            r"娱乐|最新网址")
 _RUN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789.")
-_AGENCY_AFTER = rxcache.compile(r" ?(?:(?:19|20)\d{2}\s*年|门户网站|政府门户|年度报告|办公室|政务公开|政务服务|人民政府|"
+_AGENCY_AFTER = lazy_re.compile(r" ?(?:(?:19|20)\d{2}\s*年|门户网站|政府门户|年度报告|办公室|政务公开|政务服务|人民政府|"
                            r"党工委|管委会|信息公开|[^\s，。、；：,.;:]{0,8}(?:大道|路|街)\d+号)")
-_AGENCY_BEFORE = rxcache.compile(r"(?:加强与|来源[:：]|发布机构[:：]|联系地址[:：]|地址[:：]|请联系|请与|由)\s*$")
-_PHRASE_AFTER = rxcache.compile(r" ?(?:工作)?(?:年度)?报告|条例|工作要点|工作年度报告")
-_PHRASE_BEFORE = rxcache.compile(r"(?:中华人民共和国|(?:19|20)\d{2}\s*年度?)\s*$")
+_AGENCY_BEFORE = lazy_re.compile(r"(?:加强与|来源[:：]|发布机构[:：]|联系地址[:：]|地址[:：]|请联系|请与|由)\s*$")
+_PHRASE_AFTER = lazy_re.compile(r" ?(?:工作)?(?:年度)?报告|条例|工作要点|工作年度报告")
+_PHRASE_BEFORE = lazy_re.compile(r"(?:中华人民共和国|(?:19|20)\d{2}\s*年度?)\s*$")
 AGENCY, PHRASE, FREE = "agency", "phrase", "free"
 
 

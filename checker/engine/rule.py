@@ -6,20 +6,16 @@ from importlib import import_module
 
 from ..model.diagnostic import Diagnostic, Fix, Severity
 from ..model.record import MutableRecord
-
-
-class _Missing(dict):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
+from .message import render
 
 
 class Rule(MutableRecord):
     __slots__ = ("code", "name", "kind", "severity", "message", "summary", "doc", "params", "generations",
-                 "fixable", "examples", "origin", "_compiled", "_module")
+                 "fixable", "examples", "origin", "aggregate", "_compiled", "_module")
 
     def __init__(self, code: str, name: str, kind: str, severity: Severity, message: str, summary: str, doc: str,
                  params: dict | None = None, generations: tuple[str, ...] = (), fixable: bool = False,
-                 examples: dict | None = None, origin: str = "", _compiled: object = None,
+                 examples: dict | None = None, origin: str = "", aggregate: dict | None = None, _compiled: object = None,
                  _module: object = None) -> None:
         self.code, self.name, self.kind, self.severity = code, name, kind, severity
         self.message, self.summary, self.doc = message, summary, doc
@@ -27,6 +23,7 @@ class Rule(MutableRecord):
         self.generations, self.fixable = generations, fixable
         self.examples = {} if examples is None else examples
         self.origin = origin
+        self.aggregate = aggregate      # {scope, min, message}: many findings become one (engine/aggregate.py)
         self._compiled, self._module = _compiled, _module      # built on first use (see below)
 
     @property
@@ -55,6 +52,6 @@ class Rule(MutableRecord):
         args.setdefault("found", found or "")
         return Diagnostic(
             code=self.code, name=self.name, severity=self.severity,
-            message=self.message.format_map(_Missing(args)), path=doc.source.path,
+            message=render(self.message, args), path=doc.source.path,
             start=start, end=end, fix=fix, expected=expected, found=found,
         )

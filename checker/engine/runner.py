@@ -13,6 +13,7 @@ from ..read.formats import read_bytes
 from ..read.limits import DEFAULT_MAX_BYTES, check_text_size, read_stream
 from ..report.facts import report_facts, table_snapshots
 from ..suppress import apply as apply_suppressions
+from .aggregate import aggregate
 from .rule import Rule
 
 
@@ -70,6 +71,7 @@ def check_source(source: Source, rules: list[Rule], template: str | None = None,
     diags = apply_suppressions(doc, diags, codes)
     for rule in late:
         diags.extend(rule.module.check(doc, rule))
+    diags = aggregate(diags, rules, source.text)
     for d in diags:
         d.line, d.column = source.line_col(d.start)
         d.end_line, d.end_column = source.line_col(d.end)

@@ -3,11 +3,11 @@
 
 from __future__ import annotations
 
-from .. import rxcache
+from .. import lazy_re
 from ..contamination.spam import AGENCY, names
 from ..model.diagnostic import Edit, Fix
 
-_COMPILED_BY = rxcache.compile(r"由\s*([^\s，。,；;：:“”《》]{4,40}?)\s*(?:负责)?编制")
+_COMPILED_BY = lazy_re.compile(r"由\s*([^\s，。,；;：:“”《》]{4,40}?)\s*(?:负责)?编制")
 
 
 def check(doc, rule):

@@ -7,18 +7,18 @@ no normalisation step touches these characters.
 from __future__ import annotations
 
 from functools import lru_cache
-from .. import rxcache
+from .. import lazy_re
 
 # (problem, pattern, substrings one of which every match contains: a cheap test that skips the scan)
 _KINDS = [
-    ("替换字符", rxcache.compile(r"(?:\ufffd|锟斤拷)+"), ("\ufffd", "锟斤拷")),
-    ("未初始化内存", rxcache.compile(r"(?:烫烫|屯屯)[烫屯]*"), ("烫烫", "屯屯")),
+    ("替换字符", lazy_re.compile(r"(?:\ufffd|锟斤拷)+"), ("\ufffd", "锟斤拷")),
+    ("未初始化内存", lazy_re.compile(r"(?:烫烫|屯屯)[烫屯]*"), ("烫烫", "屯屯")),
 ]
 
 
 @lru_cache(maxsize=4)
 def _kinds(min_question_marks: int) -> list:
-    return _KINDS + [("问号替代的汉字", rxcache.compile(r"\?{%d,}" % min_question_marks), ("?" * min_question_marks,))]
+    return _KINDS + [("问号替代的汉字", lazy_re.compile(r"\?{%d,}" % min_question_marks), ("?" * min_question_marks,))]
 
 
 def check(doc, rule):

@@ -9,17 +9,24 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .. import rxcache
+from .. import lazy_re
 from ..model.diagnostic import Edit, Fix
 
 
 @lru_cache(maxsize=8)
 def _pattern(min_chars: int, max_chars: int) -> re.Pattern:
-    return rxcache.compile(r"([\u4e00-\u9fff]{%d,%d}?)\1" % (min_chars, max_chars))
+    return lazy_re.compile(r"([\u4e00-\u9fff]{%d,%d}?)\1" % (min_chars, max_chars))
+
+
+def compile(params):
+    low, high = params.get("min_chars", 3), params.get("max_chars", 20)
+    if low > high:
+        raise ValueError(f"min_chars（{low}）大于 max_chars（{high}）")
+    return _pattern(low, high)
 
 
 def check(doc, rule):
-    rx = _pattern(rule.params.get("min_chars", 3), rule.params.get("max_chars", 20))
+    rx = rule.compiled
     for m in rx.finditer(doc.text):
         phrase = m.group(1)
         second = m.start() + len(phrase)

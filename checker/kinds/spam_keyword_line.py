@@ -7,13 +7,13 @@ line's short separator-joined items made of two or more of them. Legitimate sent
 
 from __future__ import annotations
 
-from .. import rxcache
+from .. import lazy_re
 from ..contamination import lexicon as lx
 from ..contamination.spam import folded_hits, lexicon_for
 from ..model.diagnostic import Edit, Fix
 
-_SEPARATORS = rxcache.compile(r"[,，_|｜]|\s-\s|-(?=\S)")
-_STACKED = rxcache.compile(r"(?:亚洲|欧美|日韩|国产){2,}")
+_SEPARATORS = lazy_re.compile(r"[,，_|｜]|\s-\s|-(?=\S)")
+_STACKED = lazy_re.compile(r"(?:亚洲|欧美|日韩|国产){2,}")
 
 
 def check(doc, rule):

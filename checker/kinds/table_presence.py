@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 
-from .. import rxcache
+from .. import lazy_re
 from ..tables.extract import document_tables
 from ..tables.locate import orig_span
 from ..tables.model import tables_for
 
-_ATTACHMENT = rxcache.compile(r"^.*\.(?:docx?|pdf|xlsx?|wps|et|ofd)\s*$", re.M | re.I)
+_ATTACHMENT = lazy_re.compile(r"^.*\.(?:docx?|pdf|xlsx?|wps|et|ofd)\s*$", re.M | re.I)
 
 
 def check(doc, rule):

@@ -56,4 +56,6 @@ class Diagnostic(MutableRecord):
         self.location = location    # non-text position (docx paragraph, pdf page) when the reader gives one
 
     def sort_key(self) -> tuple:
-        return (self.path, self.start, self.code, self.message)
+        # No message tie-break: findings of one rule at one place keep the rule's order (GL101 names
+        # missing sections in template order; “三” sorts before “二” by code point).
+        return (self.path, self.start, self.code)

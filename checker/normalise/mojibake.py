@@ -18,7 +18,7 @@ import codecs
 import re
 from functools import lru_cache
 
-from .. import rxcache
+from .. import lazy_re
 from ..resources import data_path
 from .mapped import StepEdit
 from .pinyin import TONE, annotations
@@ -26,18 +26,18 @@ from .pinyin import TONE, annotations
 _PYC = "a-zü" + TONE + "ɑɡ"
 # `?` (the orphan byte) + a non-ASCII run starting with the full-width punctuation an A1/A3 lead byte
 # shifts into; the run ends at `?syllable)` (the resync ate the `(`) or at the first ASCII byte.
-SHIFT_RUN = rxcache.compile(r"\?([。！，、（）][^\x00-\x7f\s]*?)(?:\?([%s]{1,6})\)|(?=[\x00-\x7f])|$)" % _PYC,
+SHIFT_RUN = lazy_re.compile(r"\?([。！，、（）][^\x00-\x7f\s]*?)(?:\?([%s]{1,6})\)|(?=[\x00-\x7f])|$)" % _PYC,
                        re.M)
 # characters a misaligned GBK decode produces and real reports never contain
-_SHIFT_MARKERS = rxcache.compile(r"[\u3100-\u312f\u2500-\u257f\u2460-\u24ff]")
+_SHIFT_MARKERS = lazy_re.compile(r"[\u3100-\u312f\u2500-\u257f\u2460-\u24ff]")
 MIN_GARBLE = 4
-UTF8_RUN = rxcache.compile(r"[^\x00-\x7f\s]{%d,}" % MIN_GARBLE)
+UTF8_RUN = lazy_re.compile(r"[^\x00-\x7f\s]{%d,}" % MIN_GARBLE)
 MAX_ROUNDS = 5
 # Necessary condition for a garble stretch, tested on GB18030 bytes: a 3-byte UTF-8 lead sequence
 # followed by two more (loosely formed) UTF-8 characters — a stretch of MIN_GARBLE characters is at
 # least 8 bytes. Clean Chinese almost never has it, so clean text skips the per-character scan.
 _LOOSE_UTF8_CHAR = rb"(?:[\x30-\x39]|[\xc0-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf7][\x80-\xbf]{3})"
-_MAYBE_GARBLE = rxcache.compile(rb"[\xe0-\xef][\x80-\xbf]{2}" + _LOOSE_UTF8_CHAR + rb"{2}")
+_MAYBE_GARBLE = lazy_re.compile(rb"[\xe0-\xef][\x80-\xbf]{2}" + _LOOSE_UTF8_CHAR + rb"{2}")
 
 
 def _byte_classes() -> bytes:
@@ -53,10 +53,10 @@ def _byte_classes() -> bytes:
 # one starting with a byte range is tried at every byte (0.07 ms per report instead of 0.02).
 _BYTE_CLASS = _byte_classes()
 # _MAYBE_GARBLE without its digit alternative ([\x80-\xbf] is [bB], [\xe0-\xef] A, …)
-_MAYBE_GARBLE_HIGH = rxcache.compile(rb"A[bB]{2}(?:C[bB]|A[bB]{2}|D[bB]{3}){2}")
+_MAYBE_GARBLE_HIGH = lazy_re.compile(rb"A[bB]{2}(?:C[bB]|A[bB]{2}|D[bB]{3}){2}")
 # a digit byte, a lead byte (0x81-0xfe), a digit byte: only a four-byte GB18030 sequence has that
 # (two-byte trail bytes are never digits, so after an ASCII digit a lead byte is followed by its trail)
-_FOUR_BYTE = rxcache.compile(rb"0[BCADE]0")
+_FOUR_BYTE = lazy_re.compile(rb"0[BCADE]0")
 _PUNCT = set("（）。，、；：！？“”《》")
 
 

@@ -6,7 +6,7 @@ tone-marked Latin after a hanzi, so ``(一)``, ``(以下简称《条例》)`` or
 
 from __future__ import annotations
 
-from .. import rxcache
+from .. import lazy_re
 from .mapped import StepEdit
 
 TONE = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
@@ -14,7 +14,7 @@ _PYC = "a-zü" + TONE + "ɑɡ"
 # The annotation is found by a pattern starting with the literal ``(`` (scanned for at C speed) and the
 # hanzi before it is tested here: as a class in the pattern, the 27,000 code points of U+3400–U+9FFF
 # would cost ~1 ms to compile on every run.
-_ANNOTATION = rxcache.compile(r"\((?=[%s]*[%s])[%s]{1,6}\)" % (_PYC, TONE, _PYC))
+_ANNOTATION = lazy_re.compile(r"\((?=[%s]*[%s])[%s]{1,6}\)" % (_PYC, TONE, _PYC))
 
 
 def annotations(text: str):
@@ -25,6 +25,7 @@ def annotations(text: str):
 
 
 def edits(text: str, ctx: dict) -> list[StepEdit]:
-    if "(" not in text:
+    # every annotation holds a tone mark: most reports have none, and then the pattern is never compiled
+    if "(" not in text or not any(t in text for t in TONE):
         return []
     return [StepEdit(m.start(), m.end(), "", "pinyin-annotation", m.group()) for m in annotations(text)]

@@ -15,13 +15,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .. import rxcache
+from .. import lazy_re
 from ..resources import data_path
 from .mapped import CharEdits, StepEdit
 
 # the sentence separators opencc-python-reimplemented splits on before matching phrases (its
 # OpenCC.split_chars_re): no phrase spans one
-_SEPARATORS = rxcache.compile(
+_SEPARATORS = lazy_re.compile(
     r'(\s+|-|,|\.|\?|!|\*|　|，|。|、|；|：|？|！|…|“|”|‘|’|『|』|「|」|﹁|﹂|—|－|（|）|《|》|〈|〉|～|．|／|＼|︒|︑|︔|︓|︿|﹀|︹|︺|︙|︐|［|﹇|］|﹈|︕|︖|︰|︳|︴|︽|︾|︵|︶|｛|︷|｝|︸|﹃|﹄|【|︻|】|︼)')
 
 
@@ -59,10 +59,10 @@ class CharSet:
         """A pattern matching exactly the members, for searching ``text``."""
         if has_astral(text):
             if self._full is None:
-                self._full = rxcache.compile(_class(sorted(self.members)))
+                self._full = lazy_re.compile(_class(sorted(self.members)))
             return self._full
         if self._bmp is None:
-            self._bmp = rxcache.compile(_class(sorted(c for c in self.members if c <= "\uffff")))
+            self._bmp = lazy_re.compile(_class(sorted(c for c in self.members if c <= "\uffff")))
         return self._bmp
 
 

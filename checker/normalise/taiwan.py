@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .. import rxcache
+from .. import lazy_re
 from ..resources import data_path
 from .mapped import StepEdit
 
@@ -62,7 +62,7 @@ def table() -> dict[str, Phrase]:
 @lru_cache(maxsize=1)
 def _pattern() -> re.Pattern:
     keys = sorted(table(), key=len, reverse=True)   # longest first: 软硬体 before 硬体
-    return rxcache.compile("|".join(map(re.escape, keys)))
+    return lazy_re.compile("|".join(map(re.escape, keys)))
 
 
 def edits(text: str, ctx: dict) -> list[StepEdit]:

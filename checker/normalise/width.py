@@ -5,13 +5,13 @@ One character for one character, so positions survive; nothing is reported for i
 
 from __future__ import annotations
 
-from .. import rxcache
+from .. import lazy_re
 from .mapped import StepEdit
 
-_FULLWIDTH = rxcache.compile(r"[０-９Ａ-Ｚａ-ｚ\u3000\u00a0．]+")
+_FULLWIDTH = lazy_re.compile(r"[０-９Ａ-Ｚａ-ｚ\u3000\u00a0．]+")
 # The same class without the repeat finds the first one: sre scans for a plain class at C speed but
 # tries a repeat at every position (0.035 ms per report that has none, as most have, instead of 0.011)
-_FIRST = rxcache.compile(_FULLWIDTH.pattern[:-1])
+_FIRST = lazy_re.compile(_FULLWIDTH.pattern[:-1])
 _TABLE = {c: chr(c - 0xFEE0) for c in range(0xFF10, 0xFF1A)}
 _TABLE.update({c: chr(c - 0xFEE0) for c in range(0xFF21, 0xFF3B)})
 _TABLE.update({c: chr(c - 0xFEE0) for c in range(0xFF41, 0xFF5B)})

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .. import rxcache
+from .. import lazy_re
 from ..resources import data_path
 
 HEAD, TAIL = "head", "tail"
@@ -22,7 +22,7 @@ def patterns() -> dict[str, re.Pattern]:
     """Per position, one pattern matching where any of the file's patterns for it matches: a line is
     tested in one pass instead of one per pattern. (The patterns hold no backreferences, so joining
     them as alternatives changes nothing but group numbers.)"""
-    return {k: rxcache.compile("|".join(f"(?:{raw})" for raw in v) if v else "(?!)") for k, v in pattern_sources().items()}
+    return {k: lazy_re.compile("|".join(f"(?:{raw})" for raw in v) if v else "(?!)") for k, v in pattern_sources().items()}
 
 
 def pattern_sources() -> dict[str, list[str]]:

@@ -4,26 +4,26 @@ from __future__ import annotations
 
 import re
 
-from .. import rxcache
+from .. import lazy_re
 from ..model.record import MutableRecord
 from .numerals import cn_to_int
 
 # Level 1: 一、总体情况 | 一 概述 | 一．… (the separator is kept to check the house style, 、); level 2:
 # （一）…. Both are matched at line starts of a whole text (re.M: ^ and $ at every line).
-_LEVEL1 = rxcache.compile(
+_LEVEL1 = lazy_re.compile(
     r"^[ \t]*(?P<num>[一二三四五六七八九十]{1,3})(?P<sep>[ \t]*[、,，.．:：][ \t]*|[ \t]+)(?P<title>\S.*?)[ \t\r]*$",
     re.M)
-_LEVEL2 = rxcache.compile(r"^[ \t]*[（(](?P<num>[一二三四五六七八九十]{1,3})[)）][ \t]*(?P<title>\S.*?)[ \t\r]*$", re.M)
-_TITLE_END = rxcache.compile(r"[。；;：:]")
+_LEVEL2 = lazy_re.compile(r"^[ \t]*[（(](?P<num>[一二三四五六七八九十]{1,3})[)）][ \t]*(?P<title>\S.*?)[ \t\r]*$", re.M)
+_TITLE_END = lazy_re.compile(r"[。；;：:]")
 # Both levels are matched at the starts of candidate lines of the whole text (line by line only in the
 # rare text with a line break other than \n or \r\n, so that lines stay what str.splitlines() makes).
 # A pattern starting with the literal \n is scanned for at C speed; one starting with ^ is tried at
 # every position of the text.
-_CANDIDATE = rxcache.compile(r"\n[ \t]*[一二三四五六七八九十（(]")
-_CANDIDATE_FIRST = rxcache.compile(r"[ \t]*[一二三四五六七八九十（(]")
-_LONE_CR = rxcache.compile(r"\r(?!\n)")
+_CANDIDATE = lazy_re.compile(r"\n[ \t]*[一二三四五六七八九十（(]")
+_CANDIDATE_FIRST = lazy_re.compile(r"[ \t]*[一二三四五六七八九十（(]")
+_LONE_CR = lazy_re.compile(r"\r(?!\n)")
 _OTHER_BREAKS = "\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
-_NUMBER = rxcache.compile(r"(?<![\d.])\d+(?![\d.])")
+_NUMBER = lazy_re.compile(r"(?<![\d.])\d+(?![\d.])")
 MAX_TITLE = 40
 
 

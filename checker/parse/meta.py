@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .. import rxcache
+from .. import lazy_re
 from ..model.record import MutableRecord
 from ..templates import Template, get_template, template_for_year
 from .structure import Structure
 
-_TITLE = rxcache.compile(
+_TITLE = lazy_re.compile(
     r"(?P<year>(?:19|20)\d{2})\s*年度?\s*(?:的)?\s*(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?报告"
 )
-_AGENCY_CUT = rxcache.compile(r".*[，。,:：;；、》“”（）()]")
-_VERB = rxcache.compile(r"(?:现予?公布|特此公布|现将|公布|发布)\s*")
-_PERIOD = rxcache.compile(r"统计期限[^。\n]{0,12}?((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日")
-_YEAR = rxcache.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+_AGENCY_CUT = lazy_re.compile(r".*[，。,:：;；、》“”（）()]")
+_VERB = lazy_re.compile(r"(?:现予?公布|特此公布|现将|公布|发布)\s*")
+_PERIOD = lazy_re.compile(r"统计期限[^。\n]{0,12}?((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日")
+_YEAR = lazy_re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 
 
 class Title(MutableRecord):

@@ -5,10 +5,10 @@ from __future__ import annotations
 from difflib import SequenceMatcher
 from functools import lru_cache
 
-from .. import rxcache
+from .. import lazy_re
 from ..templates import Template, TemplateSection
 
-_DROP = rxcache.compile(r"[\s、,，.。:：;；()（）《》“”\"'·\-—]+")
+_DROP = lazy_re.compile(r"[\s、,，.。:：;；()（）《》“”\"'·\-—]+")
 
 
 def squash(s: str) -> str:

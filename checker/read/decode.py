@@ -6,7 +6,7 @@ import codecs
 import re
 from functools import lru_cache
 
-from .. import rxcache
+from .. import lazy_re
 from ..model.record import MutableRecord
 from . import InputError
 
@@ -31,7 +31,7 @@ def _suspicious_chars() -> re.Pattern:
     """Characters that a wrong legacy decoding produces: kana, bopomofo, box drawing, private use.
     Compiled on first use: re spends ~0.6 ms on a class of 6,700 BMP code points, and most runs never
     meet a legacy-encoded file."""
-    return rxcache.compile("[\u3040-\u30ff\u3100-\u312f\u2500-\u257f\ue000-\uf8ff]")
+    return lazy_re.compile("[\u3040-\u30ff\u3100-\u312f\u2500-\u257f\ue000-\uf8ff]")
 
 
 def _suspicious(text: str) -> int:

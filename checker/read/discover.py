@@ -9,15 +9,20 @@ from . import InputError
 from .formats import SUPPORTED_SUFFIXES
 
 
-def discover(paths: list[str]) -> tuple[list[str], list[InputError]]:
-    """Files to check and the errors met while looking (missing paths, loops); '-' means stdin."""
+def discover(paths: list[str], excludes=None) -> tuple[list[str], list[InputError]]:
+    """Files to check and the errors met while looking (missing paths, loops); '-' means stdin.
+    ``excludes`` (read/excludes.py) decides what a directory walk leaves out."""
+    if excludes is None:
+        from .excludes import Excludes
+
+        excludes = Excludes()
     files: list[str] = []
     errors: list[InputError] = []
     for p in paths:
         if p == "-":
             files.append("-")
         elif os.path.isdir(p):
-            files.extend(_walk(p, errors))
+            files.extend(_walk(p, errors, excludes))
         elif os.path.exists(p):
             files.append(p)
         else:
@@ -27,7 +32,7 @@ def discover(paths: list[str]) -> tuple[list[str], list[InputError]]:
     return unique, errors
 
 
-def _walk(root: str, errors: list[InputError]) -> list[str]:
+def _walk(root: str, errors: list[InputError], excludes) -> list[str]:
     out: list[str] = []
     visited: set[tuple[int, int]] = set()
     for dirpath, dirnames, filenames in os.walk(root, followlinks=True, onerror=lambda e: errors.append(
@@ -38,8 +43,9 @@ def _walk(root: str, errors: list[InputError]) -> list[str]:
             dirnames[:] = []
             continue
         visited.add((st.st_dev, st.st_ino))
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and not excludes.skip_dir(dirpath, d))
         for name in sorted(filenames):
-            if Path(name).suffix.lower() in SUPPORTED_SUFFIXES and not name.startswith("."):
+            if Path(name).suffix.lower() in SUPPORTED_SUFFIXES and not name.startswith(".") \
+                    and not excludes.skip_file(dirpath, name):
                 out.append(os.path.join(dirpath, name))
     return out

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from importlib import import_module
 
-from .. import rxcache
+from .. import lazy_re
 from ..model.source import Source
 from . import InputError
 
@@ -34,8 +34,10 @@ _UNSUPPORTED_MAGIC = [
     (b"7z\xbc\xaf\x27\x1c", "7z 压缩包，请解压后再检查"),
     (b"\x1f\x8b", "gzip 压缩文件，请解压后再检查"),
 ]
-_HTML_START = rxcache.compile(rb"\s*(<\?xml[^>]*>\s*)?(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title)\b",
-                         re.I | re.S)
+# Any run of comments before the first tag is one lazy ``<!--.*?-->`` (it may span several): the same
+# language as repeating a comment group, without the exponential ways to split ``<!---->`` × 30.
+_HTML_START = lazy_re.compile(rb"\s*(<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)?<(!doctype\s+html|html|head|body|meta|title)\b",
+                              re.I | re.S)
 
 
 class Unsupported(Exception):

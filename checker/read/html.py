@@ -22,7 +22,7 @@ import codecs
 import re
 from bisect import bisect_right
 
-from .. import rxcache
+from .. import lazy_re
 from . import InputError
 from .decode import decode
 from .render import Builder, GridCell
@@ -32,22 +32,22 @@ _DROP = {"script", "style", "noscript", "template", "head", "nav", "aside", "men
          "svg", "canvas", "button", "select", "input", "textarea", "option", "map", "audio", "video"}
 _CHROME_TAGS = {"header", "footer"}
 _EMBEDS = {"iframe", "object", "embed"}
-_DOC_LINK = rxcache.compile(r"\.(pdf|docx?|wps|ofd|xlsx?)\b|pdf", re.I)    # an embedded viewer showing the report itself
+_DOC_LINK = lazy_re.compile(r"\.(pdf|docx?|wps|ofd|xlsx?)\b|pdf", re.I)    # an embedded viewer showing the report itself
 _CHROME_TOKENS = {"nav", "navbar", "menu", "breadcrumb", "breadcrumbs", "crumb", "crumbs", "footer", "sidebar",
                   "share", "toolbar", "copyright", "topbar", "banner", "login", "search", "skip", "bshare"}
 _BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd", "section", "article",
           "main", "header", "footer", "blockquote", "address", "center", "tr", "td", "th", "hr", "figure",
           "figcaption", "caption", "fieldset", "details", "summary", "body", "html", "form", "table", "tbody",
           "thead", "tfoot", "legend"}
-_CHARSET = rxcache.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)|<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_\-.]+)""",
+_CHARSET = lazy_re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)|<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_\-.]+)""",
                       re.I)
 _ALIASES = {"gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb_2312-80": "gb18030", "cp936": "gb18030",
             "big5": "big5hkscs", "x-big5": "big5hkscs"}
-_XML_DECL = rxcache.compile(r"^\ufeff?\s*<\?xml[^>]*>")
-_WS = rxcache.compile(r"[ \t\r\n\f]+")
-_CJK_NL = rxcache.compile(r"(?<=[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef])[ \t\r\f]*\n[ \t\r\n\f]*"
+_XML_DECL = lazy_re.compile(r"^\ufeff?\s*<\?xml[^>]*>")
+_WS = lazy_re.compile(r"[ \t\r\n\f]+")
+_CJK_NL = lazy_re.compile(r"(?<=[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef])[ \t\r\f]*\n[ \t\r\n\f]*"
                      r"(?=[\u2e80-\u9fff\u3000-\u303f\uff00-\uffef])")
-_SNIPPET = rxcache.compile(r"[\w\u3000-\u303f\uff00-\uffef]{1,8}")
+_SNIPPET = lazy_re.compile(r"[\w\u3000-\u303f\uff00-\uffef]{1,8}")
 
 
 def read(data: bytes, path: str):

@@ -23,16 +23,16 @@ import io
 import re
 from collections import Counter
 
-from .. import rxcache
+from .. import lazy_re
 from ..model.record import MutableRecord
 from . import InputError
 from .pdf_join import Table, grid_span, join
 from .render import Builder, GridCell
 
 MARGIN = 0.08               # top/bottom share of the page where running headers and page numbers live
-_PAGE_NO = rxcache.compile(r"^[-—–\s]*(第\s*)?\d{1,4}\s*(页)?\s*([/共]\s*\d{1,4}\s*页?)?[-—–\s]*$")
-_HEADING = rxcache.compile(r"^([一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+[部分章节])")
-_CID = rxcache.compile(r"\(cid:\d+\)")
+_PAGE_NO = lazy_re.compile(r"^[-—–\s]*(第\s*)?\d{1,4}\s*(页)?\s*([/共]\s*\d{1,4}\s*页?)?[-—–\s]*$")
+_HEADING = lazy_re.compile(r"^([一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十]+[）)]|第[一二三四五六七八九十]+[部分章节])")
+_CID = lazy_re.compile(r"\(cid:\d+\)")
 
 
 class _Line(MutableRecord):

@@ -16,14 +16,14 @@ from __future__ import annotations
 
 import re
 
-from .. import rxcache
+from .. import lazy_re
 from ..model.record import MutableRecord
 from ..model.source import ReaderNote, Source
 from ..model.table import RawCell, RawTable
 
 CELL_SEP = " | "
 _EDGE = " \t\r\n\u3000\xa0\u200b\ufeff"
-_CJK = rxcache.compile(r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
+_CJK = lazy_re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef]")
 
 
 def clean_line(text: str) -> str:

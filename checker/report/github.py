@@ -1,6 +1,8 @@
 """``--format github``: GitHub Actions workflow commands, shown as annotations on the changed files.
 
-    ::error file=a.txt,line=3,col=1,endLine=3,endColumn=9,title=govlint GL102::GL102 … message
+    ::error file=a.txt,line=3,col=1,endLine=3,endColumn=9,title=govlint GL102::GL102 [错误] message
+
+The level is GitHub's key (error/warning/notice); the message people read names the severity in Chinese.
 
 Escaping follows actions/toolkit (command.ts): data escapes %, CR, LF; property values also ':' and ','.
 GitHub keeps at most 10 annotations of each level per step — every finding is still printed to the log,
@@ -10,6 +12,7 @@ from __future__ import annotations
 
 from ..model.diagnostic import Severity
 from .summary import summary_line
+from .vocab import ZH
 
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -33,7 +36,7 @@ def render(results, out, options) -> None:
             out.write(command("error", f"无法检查：{r.error}", file=r.path, title="govlint") + "\n")
             continue
         for d in r.diagnostics:
-            out.write(command(LEVEL[d.severity], f"{d.code} [{d.severity.label}] {d.message}", file=d.path,
+            out.write(command(LEVEL[d.severity], f"{d.code} [{ZH[d.severity]}] {d.message}", file=d.path,
                               line=d.line, col=d.column, endLine=d.end_line, endColumn=d.end_column,
                               title=f"govlint {d.code} ({d.name})") + "\n")
     if not options.get("quiet"):

@@ -8,7 +8,7 @@ from .. import __version__
 from .summary import severity_counts
 
 
-def diagnostic_dict(d) -> dict:
+def diagnostic_dict(d, source=None) -> dict:
     out = {
         "code": d.code,
         "name": d.name,
@@ -22,11 +22,20 @@ def diagnostic_dict(d) -> dict:
     }
     if d.location:
         out["location"]["context"] = d.location
+    if d.related and source is not None:       # every occurrence behind a document finding, cells of a sum
+        out["related"] = [related_dict(source, s, e, note) for s, e, note in d.related]
     if d.fix:
         out["fix"] = {"applicability": "safe" if d.fix.safe else "unsafe", "description": d.fix.description,
                       "edits": [{"offset": e.start, "end_offset": e.end, "content": e.replacement}
                                 for e in d.fix.edits]}
     return out
+
+
+def related_dict(source, start: int, end: int, note: str) -> dict:
+    line, column = source.line_col(start)
+    end_line, end_column = source.line_col(end)
+    return {"line": line, "column": column, "end_line": end_line, "end_column": end_column,
+            "offset": start, "end_offset": end, "message": note}
 
 
 def file_dict(r) -> dict:
@@ -38,7 +47,7 @@ def file_dict(r) -> dict:
         "format": r.source.format if r.source else None,
         "encoding": r.source.encoding if r.source else None,
         "template": r.template or None,
-        "diagnostics": [diagnostic_dict(d) for d in r.diagnostics],
+        "diagnostics": [diagnostic_dict(d, r.source) for d in r.diagnostics],
     }
 
 

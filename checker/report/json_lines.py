@@ -17,4 +17,4 @@ def render(results, out, options) -> None:
             continue
         facts = {"agency": r.facts.get("agency"), "year": r.facts.get("year")}
         for d in r.diagnostics:
-            out.write(json.dumps({"path": d.path, **facts, **diagnostic_dict(d)}, ensure_ascii=False) + "\n")
+            out.write(json.dumps({"path": d.path, **facts, **diagnostic_dict(d, r.source)}, ensure_ascii=False) + "\n")

@@ -59,6 +59,11 @@ def _result(d, source, rule_index: int, fingerprint: str) -> dict:
            "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(d.path)},
                                                "region": _region(source, d.start, d.end)}}],
            "partialFingerprints": {"govlint/v1": fingerprint}}
+    if d.related:       # every occurrence behind a document finding, the cells of a sum
+        res["relatedLocations"] = [
+            {"id": i, "physicalLocation": {"artifactLocation": {"uri": _uri(d.path)},
+                                           "region": _region(source, s, e)}, "message": {"text": note}}
+            for i, (s, e, note) in enumerate(d.related)]
     if d.fix:
         res["fixes"] = [_fix(d, source)]
     return res

@@ -6,6 +6,9 @@ from collections import Counter
 
 from ..model.diagnostic import Severity
 
+# --fix rewrites plain text only; the other readers' text is not the file's bytes.
+FIXABLE_FORMATS = ("text",)
+
 
 def severity_counts(results) -> Counter:
     c: Counter = Counter()
@@ -15,16 +18,45 @@ def severity_counts(results) -> Counter:
     return c
 
 
+def fix_support(r) -> bool:
+    return r.source is not None and r.source.format in FIXABLE_FORMATS
+
+
+def fix_counts(results) -> tuple[int, int, int]:
+    """(safe fixes, unsafe-only fixes, fixes in files --fix cannot rewrite) — findings, as ruff counts."""
+    safe = unsafe = refused = 0
+    for r in results:
+        fixes = [d.fix for d in r.diagnostics if d.fix]
+        if not fix_support(r):
+            refused += len(fixes)
+            continue
+        for f in fixes:
+            safe += f.safe
+            unsafe += not f.safe
+    return safe, unsafe, refused
+
+
+def fix_sentence(results) -> str:
+    """``N 处可用 --fix 修复（另有 M 处需 --unsafe-fixes）``, and once that .docx/.pdf/.html are not fixed."""
+    safe, unsafe, refused = fix_counts(results)
+    parts = []
+    if safe:
+        parts.append(f"{safe} 处可用 --fix 修复" + (f"（另有 {unsafe} 处需 --unsafe-fixes）" if unsafe else ""))
+    elif unsafe:
+        parts.append(f"{unsafe} 处需 --fix --unsafe-fixes 修复")
+    if refused:
+        parts.append(f".docx/.pdf/.html 文件不支持自动修复（{refused} 处未计入）")
+    return "；".join(parts)
+
+
 def summary_line(results, elapsed: float | None = None) -> str:
     c = severity_counts(results)
     errors = sum(1 for r in results if r.error)
     parts = [f"{len(results)} 个文件", f"错误 {c[Severity.ERROR]}", f"警告 {c[Severity.WARNING]}",
              f"提示 {c[Severity.INFO]}"]
-    fixable = sum(1 for r in results for d in r.diagnostics if d.fix)
-    if fixable:
-        parts.append(f"可修复 {fixable}（--fix）")
     if errors:
         parts.append(f"无法检查 {errors}")
     if elapsed is not None:
         parts.append(f"用时 {elapsed:.2f}s")
-    return "，".join(parts)
+    fixes = fix_sentence(results)
+    return "，".join(parts) + (f"。{fixes}。" if fixes else "")

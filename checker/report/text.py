@@ -1,104 +1,150 @@
-"""The human report: grouped by file, the offending line with the span underlined, a diff-style
-outline of the structure. Rendered plainly, or through rich (imported only) when colour is on."""
+"""The human report: grouped by file, each finding with the offending line cut to the terminal and
+the span underlined, its fix as a ``-``/``+`` change where it has one, stated-against-computed values
+labelled, and an explained outline of the sections.
+
+Lines are laid out here, to the width of the terminal (``COLUMNS``, the terminal, else 80, as rich
+does), so piped output fits too; rich is imported only to colour them."""
 
 from __future__ import annotations
 
-import unicodedata
-
-from ..model.diagnostic import Severity
-from .summary import summary_line
+from .cells import Line, fit, line_width, printable, wrap
+from .fixview import fix_lines
+from .snippet import window
+from .summary import fix_support, summary_line
+from .vocab import STYLE, ZH
 
 STRUCTURE_CODES = ("GL101", "GL102", "GL103", "GL104", "GL105")
-_SEV_STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
-_SEV_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.INFO: "提示"}
-MAX_LINE = 120
+INDENT = "    "
 
-Line = list[tuple[str, str | None]]     # segments of (text, rich style)
-
-
-def width(s: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
-
-
-def _clip(text: str, col: int, end_col: int) -> tuple[str, int, int]:
-    """Keep long lines readable: a window around the span, with ellipses."""
-    if len(text) <= MAX_LINE:
-        return text, col, end_col
-    lo = max(0, col - 30)
-    hi = min(len(text), max(end_col, col) + 60)
-    prefix = "…" if lo else ""
-    return prefix + text[lo:hi] + ("…" if hi < len(text) else ""), col - lo + len(prefix), end_col - lo + len(prefix)
+# What expected/found mean for a finding without a fix, by rule kind: e.g. a stated total and the sum
+# of its parts are two readings of the report, not a replacement (the default: 应为 / 实为).
+LABELS = {"prose-sum": ("正文", "分项合计"), "narrative-table": ("表格", "正文"),
+          "section-title": ("模板", "报告"), "section-missing": ("模板", "报告"),
+          "table-generation": ("报告适用", "表格格式"), "agency-consistency": ("应为", "报告")}
+DEFAULT_LABELS = ("应为", "实为")
 
 
-def diagnostic_lines(d, source) -> list[Line]:
-    where = f"{d.path}:{d.line}:{d.column}" + (f"（{d.location}）" if d.location else "")   # docx/html/pdf position
-    head: Line = [(where, "bold"), (": ", None), (d.code, _SEV_STYLE[d.severity]),
-                  (f" [{_SEV_ZH[d.severity]}] ", _SEV_STYLE[d.severity]), (d.message, None)]
-    if d.fix:
+def head_line(d, fixable: bool) -> Line:
+    where = f"（{d.location}）" if d.location else ""        # the position in a docx/html/pdf
+    style = STYLE[d.severity]
+    head: Line = [(f"{d.path}:{d.line}:{d.column}", "bold"), (where, "bold"), (": ", None), (d.code, style), (f" [{ZH[d.severity]}] ", style),
+                  (d.message, None)]
+    if d.fix and fixable:
         head.append(("  [可修复]" if d.fix.safe else "  [可修复：--unsafe-fixes]", "green"))
-    out = [head]
+    return head
+
+
+def snippet_lines(d, source, cells: int) -> list[Line]:
     text = source.line_text(d.line) if source else ""
-    if text.strip():
-        end_col = d.end_column if d.end_line == d.line else len(text) + 1
-        shown, col, end_col = _clip(text, d.column - 1, end_col - 1)
-        gutter = f"{d.line:>5} | "
-        out.append([(gutter, "dim"), (shown, None)])
-        caret = "^" * max(1, width(shown[col:max(end_col, col + 1)]))
-        out.append([(" " * len(gutter) + " " * width(shown[:col]), None), (caret, _SEV_STYLE[d.severity])])
-    if d.expected is not None and d.code not in STRUCTURE_CODES and d.expected != d.found:
-        out.append([("      - ", "red"), (d.expected, "red")])
-        out.append([("      + ", "green"), (d.found or "", "green")])
+    if not text.strip():
+        return []
+    gutter = f"{d.line:>5} | "
+    end = d.end_column if d.end_line == d.line else len(text) + 1
+    shown, offset, length = window(text, d.column - 1, end - 1, cells - len(gutter))
+    return [[(gutter, "dim"), (shown, None)],
+            [(" " * (len(gutter) + offset), None), ("^" * length, STYLE[d.severity])]]
+
+
+def values_lines(d, kind: str | None, cells: int) -> list[Line]:
+    """Expected and found of a finding without a fix, as labelled values on one line."""
+    if d.expected is None or d.expected == d.found or d.code in STRUCTURE_CODES:
+        return []
+    want, got = LABELS.get(kind, DEFAULT_LABELS)
+    line: Line = [(INDENT, None), (f"{want}：", "dim"), (printable(d.expected), "bold"), ("　", None),
+                  (f"{got}：", "dim"), (printable(d.found or ""), "bold")]
+    return wrap(line, cells, len(INDENT) + 2)
+
+
+def change_lines(d, source, cells: int) -> list[Line]:
+    label = "修复（--fix）" if d.fix.safe else "修复（需 --unsafe-fixes）"
+    if d.fix.description:
+        label += f"：{d.fix.description}"
+    out: list[Line] = [[(INDENT, None), (fit(label, cells - len(INDENT)), "dim")]]
+    for row in fix_lines(d.fix, source.text, cells - len(INDENT)):
+        out.append([(INDENT, None), *row])
     return out
 
 
-def outline_lines(r) -> list[Line]:
-    out: list[Line] = [[("  结构对照（- 模板，+ 报告）：", "bold")]]
+def diagnostic_lines(d, source, cells: int, kinds: dict, fixable: bool) -> list[Line]:
+    out = wrap(head_line(d, fixable), cells)
+    out += snippet_lines(d, source, cells)
+    if d.fix and fixable and source is not None:
+        out += change_lines(d, source, cells)
+    elif not d.fix:
+        out += values_lines(d, kinds.get(d.code), cells)
+    return out
+
+
+OUTLINE_TAGS = {"ok": ("一致", "dim"), "differs": ("不同", "yellow"), "missing": ("缺失", "red"),
+                "optional": ("未写", "dim"), "extra": ("多出", "yellow")}
+
+
+def outline_lines(r, cells: int) -> list[Line]:
+    """The template's sections against the report's headings, one row each with its status."""
+    out: list[Line] = [[("  结构对照（模板 / 报告）：", "bold")]]
     for status, expected, found in r.outline:
+        tag, style = OUTLINE_TAGS[status]
         if status == "ok":
-            out.append([("    ", None), (expected, None)])
-        elif status in ("missing", "optional"):
-            note = "（缺失）" if status == "missing" else "（可选，未写）"
-            out.append([("  - ", "red"), (expected + note, "red")])
+            body: Line = [(expected, None)]
         elif status == "differs":
-            out.append([("  - ", "red"), (expected, "red")])
-            out.append([("  + ", "green"), (found, "green")])
+            body = [(expected, None), (" / ", "dim"), (found, style)]
+        elif status == "extra":
+            body = [("（模板中无此部分）", "dim"), (" / ", "dim"), (found, style)]
         else:
-            out.append([("  + ", "green"), (found + "（模板中无此部分）", "green")])
+            body = [(expected, None), (" / ", "dim"), ("（报告中没有）" if status == "missing" else "（可选）", style)]
+        out += wrap([(INDENT, None), (tag, style), ("  ", None), *body], cells, len(INDENT) + 6)
     return out
 
 
-def file_lines(r) -> list[Line]:
+def file_lines(r, cells: int, kinds: dict) -> list[Line]:
     if r.error:
-        return [[(r.path, "bold"), (": ", None), ("无法检查：", "bold red"), (r.error, None)]]
+        return wrap([(r.path, "bold"), (": ", None), ("无法检查：", "bold red"), (r.error, None)], cells)
     t = r.template
-    out: list[Line] = [[(r.path, "bold underline"), (f"  模板：{t['name']}（{t['basis']}）", "dim"),
-                        (f"  依据：{t['reason']}" if t.get("reason") else "", "dim")]]
+    out: list[Line] = wrap([(r.path, "bold underline")], cells)
+    about = f"模板：{t['name']}（{t['basis']}）" + (f"　依据：{t['reason']}" if t.get("reason") else "")
+    out += wrap([("  ", None), (about, "dim")], cells, 2)
+    fixable = fix_support(r)
     for d in r.diagnostics:
-        out.extend(diagnostic_lines(d, r.source))
+        out += [[], *diagnostic_lines(d, r.source, cells, kinds, fixable)]     # a blank line between findings
     if any(d.code in STRUCTURE_CODES for d in r.diagnostics):
-        out.extend(outline_lines(r))
+        out += [[], *outline_lines(r, cells)]
     return out
+
+
+def report_lines(results, options) -> list[Line]:
+    cells = max(40, options.get("width") or 80)
+    kinds = {r.code: r.kind for r in options.get("rules") or ()}
+    lines: list[Line] = []
+    for r in results:
+        lines += file_lines(r, cells, kinds)
+        lines.append([])
+    if not options.get("quiet"):
+        lines += wrap([(summary_line(results, options.get("elapsed")), "bold")], cells, 0)
+    return lines
 
 
 def render(results, out, options) -> None:
-    lines: list[Line] = []
-    for r in results:
-        lines.extend(file_lines(r))
-        lines.append([])
-    lines.append([(summary_line(results, options.get("elapsed")), "bold")])
+    lines = report_lines(results, options)
     if options.get("color"):
-        _rich_write(lines, out)
+        rich_write(lines, out, options.get("width") or 80)
     else:
         out.write("".join("".join(seg for seg, _ in line) + "\n" for line in lines))
 
 
-def _rich_write(lines: list[Line], out) -> None:
+def rich_write(lines: list[Line], out, cells: int) -> None:
     from rich.console import Console
     from rich.text import Text
 
-    console = Console(file=out, force_terminal=True, highlight=False, soft_wrap=True)
+    # The lines already fit: rich colours them and must not wrap them again.
+    console = Console(file=out, force_terminal=True, highlight=False, soft_wrap=True, width=cells,
+                      emoji=False, markup=False)
     for line in lines:
-        t = Text()
+        t = Text(no_wrap=True, overflow="ignore")
         for seg, style in line:
             t.append(seg, style=style)
         console.print(t)
+
+
+def widest(lines: list[Line]) -> int:
+    """The widest line in cells (what the tests pin against the terminal width)."""
+    return max((line_width(line) for line in lines), default=0)

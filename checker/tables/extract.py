@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 
-from .. import rxcache
+from .. import lazy_re
 from .labels import Prepared, map_prepared, max_score, prepare, score_bound, text_bound
 from .layouts import NAMES, get_module
 from .model import FilledTable, TableDef, label_key, squash_text, tables_for
@@ -161,7 +161,7 @@ def _parse_layout(name: str, text: str, start: int, end: int) -> Prepared:
 # "\n" + span: a pattern starting with a literal is searched for that character, not tried at every
 # position); _pdf_hint() keeps those whose characters are all CJK. As a class in the pattern,
 # U+3400–U+9FFF would cost ~1.3 ms to compile on every run.
-_SINGLES_LINE = rxcache.compile(r"\n[ \t]*([^\s\x00-\x7f](?:[ \t]+[^\s\x00-\x7f])*)[ \t]*(?=\n|\Z)")
+_SINGLES_LINE = lazy_re.compile(r"\n[ \t]*([^\s\x00-\x7f](?:[ \t]+[^\s\x00-\x7f])*)[ \t]*(?=\n|\Z)")
 
 
 def _pdf_hint(span: str) -> bool:

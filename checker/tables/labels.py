@@ -12,15 +12,15 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from .. import rxcache
+from .. import lazy_re
 from ..model.table import RawTable
 from .model import BLANK, NA, NUMBER, TEXT, Cell, FilledTable, TableDef, label_key, squash
 
-_NUM = rxcache.compile(r"^([+\-−]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(?:万元|元|件|宗|个|条|项|次|家)?$")
-_CHANGE = rxcache.compile(r"^(增加|减少|增|减)\s*(\d+(?:\.\d+)?)\s*(?:件|个|项)?$")
-_NA = rxcache.compile(r"^(?:/+|\\|—+|-+|－+|–+|―+|─+|无|空|×|&nbsp;|nbsp)$")
-_LEAD_NUM = rxcache.compile(r"^[一二三四五六七八九十\d]+")
-_PROSE = rxcache.compile(r"[。；;！？]")
+_NUM = lazy_re.compile(r"^([+\-−]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(?:万元|元|件|宗|个|条|项|次|家)?$")
+_CHANGE = lazy_re.compile(r"^(增加|减少|增|减)\s*(\d+(?:\.\d+)?)\s*(?:件|个|项)?$")
+_NA = lazy_re.compile(r"^(?:/+|\\|—+|-+|－+|–+|―+|─+|无|空|×|&nbsp;|nbsp)$")
+_LEAD_NUM = lazy_re.compile(r"^[一二三四五六七八九十\d]+")
+_PROSE = lazy_re.compile(r"[。；;！？]")
 SHORT_KEY = 2
 MAX_LABEL = 60
 MAX_TEXT_CELL = 6
@@ -87,7 +87,7 @@ def _keys(tdef: TableDef) -> _Keys:
         if b.caption:
             add(squash(b.caption), "hdr", None)
     alts = sorted(entries, key=len, reverse=True)
-    rx = rxcache.compile("|".join(re.escape(k) for k in alts))
+    rx = lazy_re.compile("|".join(re.escape(k) for k in alts))
     return _Keys(rx, {k: tuple(v) for k, v in entries.items()})
 
 
@@ -127,7 +127,7 @@ LABEL, SENTENCE, NA_CODE, PLAIN, ODD, BLANK_CODE = "L", "S", "N", "P", "Q", "B"
 # The events of Prepared._read as runs of codes: label pieces (a “/” between two pieces, or between a
 # piece and a sentence, belongs to the label: 本年增/减 printed one character per line), a sentence,
 # or a run of value cells.
-_EVENT = rxcache.compile(r"(L(?:L|N(?=[LS]))*)|(S)|[NPQB]+")
+_EVENT = lazy_re.compile(r"(L(?:L|N(?=[LS]))*)|(S)|[NPQB]+")
 
 
 @lru_cache(maxsize=8192)

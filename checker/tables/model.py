@@ -9,15 +9,15 @@ from __future__ import annotations
 import unicodedata
 from functools import lru_cache
 
-from .. import rxcache
+from .. import lazy_re
 from ..model.record import MutableRecord, Record
 from ..resources import rules_root
 from ..yamlio import load_yaml
 
 # Numbering in front of a label (一、 （一） 1. 1、 (1)) and everything that is not a letter or digit:
 # labels are compared without them, so 1、/1. , full/half width and 、/， variants all match.
-_NUMBERING = rxcache.compile(r"^(?:[一二三四五六七八九十]+[、.]|[(][一二三四五六七八九十\d]+[)]|\d+[.、])")
-_NOT_WORD = rxcache.compile(r"[\W_]+")
+_NUMBERING = lazy_re.compile(r"^(?:[一二三四五六七八九十]+[、.]|[(][一二三四五六七八九十\d]+[)]|\d+[.、])")
+_NOT_WORD = lazy_re.compile(r"[\W_]+")
 
 
 @lru_cache(maxsize=8192)          # the same cell texts recur in every layout and generation tried

@@ -9,21 +9,24 @@ from __future__ import annotations
 
 import re
 
-from .. import rxcache
+from .. import lazy_re
+from ..engine.user_regex import compile_param
+from ..regex_shape import required_literal
 from ..model.record import MutableRecord, Record
 
-COUNT = rxcache.compile(r"(?<![\d.])(\d+)(?:\.\d+)?\s*(多|余)?\s*(件|宗|条|个|项)(?!\s*[%％])")
-_PERCENT = rxcache.compile(r"占[^%％\d。；;]{0,8}?(\d+(?:\.(\d+))?)\s*[%％]")
-_CLAUSE = rxcache.compile(r"[,，;；:：。\n]")
-_SENTENCE_END = rxcache.compile(r"[。\n]")
-_PART_START = rxcache.compile(r"^\s*(?:[①-⑳]|\d+[.、](?!\d)|[“\"「]|[(（][一二三四五六七八九十\d]+[)）])")
-_APPROX = rxcache.compile(r"(?:多|余|近|约|超过?|大约|左右)")
-_TOTAL_WORD = rxcache.compile(r"(?:共|总计|合计|累计)[^,，;；。\d]{0,20}?(\d+)\s*(件|宗|条|个|项)")
-_IN_TOTAL = rxcache.compile(r"在[^。\n,，]{0,20}?(\d+)\s*(件|宗|条|个|项)[^。\n\d,，]{0,12}?中\s*[:：,，]?")
-_QIZHONG = rxcache.compile(r"其中\s*[:：,，]?")
-_ENUM_AFTER = rxcache.compile(r"(\d+)\s*(件|宗|条|个|项)\s*[,，:：]\s*(?=[①])")
-_PAREN = rxcache.compile(r"[(（][^()（）]*[)）]")
+COUNT = lazy_re.compile(r"(?<![\d.])(\d+)(?:\.\d+)?\s*(多|余)?\s*(件|宗|条|个|项)(?!\s*[%％])")
+_PERCENT = lazy_re.compile(r"占[^%％\d。；;]{0,8}?(\d+(?:\.(\d+))?)\s*[%％]")
+_CLAUSE = lazy_re.compile(r"[,，;；:：。\n]")
+_SENTENCE_END = lazy_re.compile(r"[。\n]")
+_PART_START = lazy_re.compile(r"^\s*(?:[①-⑳]|\d+[.、](?!\d)|[“\"「]|[(（][一二三四五六七八九十\d]+[)）])")
+_APPROX = lazy_re.compile(r"(?:多|余|近|约|超过?|大约|左右)")
+_TOTAL_WORD = lazy_re.compile(r"(?:共|总计|合计|累计)[^,，;；。\d]{0,20}?(\d+)\s*(件|宗|条|个|项)")
+_IN_TOTAL = lazy_re.compile(r"在[^。\n,，]{0,20}?(\d+)\s*(件|宗|条|个|项)[^。\n\d,，]{0,12}?中\s*[:：,，]?")
+_QIZHONG = lazy_re.compile(r"其中\s*[:：,，]?")
+_ENUM_AFTER = lazy_re.compile(r"(\d+)\s*(件|宗|条|个|项)\s*[,，:：]\s*(?=[①])")
+_PAREN = lazy_re.compile(r"[(（][^()（）]*[)）]")
 MAX_PARTS = 20
+MAX_COUNT_DIGITS = 15
 UNIT_FAMILY = {"件": "件", "宗": "件", "条": "条", "个": "个", "项": "项"}
 
 
@@ -201,14 +204,14 @@ class Quantity(Record):
 
 
 def compile_quantities(specs) -> tuple[Quantity, ...]:
-    return tuple(Quantity(q["name"], tuple(rxcache.compile(p) for p in q["patterns"])) for q in specs)
+    return tuple(Quantity(q["name"], tuple(compile_param(p) for p in q["patterns"])) for q in specs)
 
 
 def stated_quantity(doc, q: Quantity) -> list[Number]:
     """``find_quantity`` on the document's text, memoised by pattern: several rules ask for the same
     quantities under different names."""
     memo = doc.cache.setdefault("prose.quantities", {})
-    key = tuple((rx.pattern, rx.flags) for rx in q.patterns)
+    key = tuple((type(rx), rx.pattern) for rx in q.patterns)
     if key not in memo:
         memo[key] = find_quantity(doc.text, q)
     return memo[key]
@@ -220,6 +223,8 @@ def find_quantity(text: str, q: Quantity) -> list[Number]:
     for rx, scan in zip(q.patterns, q.scanners):
         for m in scan(text):
             g = next(i for i in range(1, (rx.groups or 0) + 1) if m.group(i) is not None)
+            if len(m.group(g)) > MAX_COUNT_DIGITS:          # no count: and int() refuses 4,300 digits
+                continue
             if _APPROX.search(text[max(0, m.start(g) - 2):m.start(g)]):
                 continue
             out.setdefault(m.start(g), Number(int(m.group(g)), m.start(g), m.end(g)))
@@ -243,29 +248,19 @@ def _scanner(rx: re.Pattern):
     return lambda text: _literal_scan(rx, lit, lo, hi, text)
 
 
-def _required_literal(rx: re.Pattern):
+def _required_literal(rx):
     """(literal, least, most characters before it in a match) for the first run of literal characters
     at the top level of ``rx``, when the spread of possible starts is small; else None. None too when
     the pattern starts with its literal: re's own search skips ahead to a literal prefix, faster than
-    this scan."""
-    from re import _parser
-
-    if rx.flags & re.IGNORECASE:
+    this scan. Only for ``re`` patterns (users' RE2 patterns are scanned by RE2 itself)."""
+    flags = getattr(rx, "_flags", None) if isinstance(rx, lazy_re.LazyPattern) else getattr(rx, "flags", None)
+    if not isinstance(flags, int) or flags & re.IGNORECASE or not isinstance(rx.pattern, str):
         return None
-    parsed = _parser.parse(rx.pattern, rx.flags)
-    items = list(parsed.data)
-    for k, (op, _av) in enumerate(items):
-        if op is _parser.LITERAL:
-            if k == 0:
-                return None
-            end = k
-            while end < len(items) and items[end][0] is _parser.LITERAL:
-                end += 1
-            lo, hi = _parser.SubPattern(parsed.state, items[:k]).getwidth()
-            if hi - lo > MAX_WINDOW:
-                return None
-            return "".join(chr(av) for _, av in items[k:end]), lo, hi
-    return None
+    found = required_literal(rx.pattern)
+    if found is None or found[2] - found[1] > MAX_WINDOW:
+        return None
+    lit, lo, hi = found
+    return lit, lo, int(hi)
 
 
 def _literal_scan(rx: re.Pattern, lit: str, lo: int, hi: int, text: str):

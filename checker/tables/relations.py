@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from fnmatch import fnmatchcase
 
-from .. import rxcache
+from .. import lazy_re
 from ..model.record import MutableRecord, Record
 from .model import NUMBER, FilledTable, TableDef
 from .render import format_number
 
-_TERM = rxcache.compile(r"\s*([+-])?\s*(sum\(\s*([\w*]+)\s*(?:\.\.\s*(\w+))?\s*\)|\w+)\s*")
+_TERM = lazy_re.compile(r"\s*([+-])?\s*(sum\(\s*([\w*]+)\s*(?:\.\.\s*(\w+))?\s*\)|\w+)\s*")
 
 
 class RelationError(ValueError):

@@ -36,7 +36,7 @@ def test_findings_exit_one_and_fail_on_controls_it(tmp_path):
     assert run_cli("check", str(f), "--select", "GL1").returncode == 0           # only a warning
     r = run_cli("check", str(f), "--select", "GL1", "--fail-on", "warning", "--format", "concise")
     assert r.returncode == 1
-    assert f"{f}:2:2: GL108 [warning]" in r.stdout.decode()
+    assert f"{f}:2:2: GL108 [警告]" in r.stdout.decode()
     assert run_cli("check", str(f), "--select", "GL1", "--fail-on", "warning", "--exit-zero").returncode == 0
 
 

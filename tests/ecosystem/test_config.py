@@ -196,7 +196,7 @@ def test_output_format_comes_from_the_configuration(tmp_path):
     write(tmp_path / ".govlint.yaml", "output-format: concise\nselect: [GL102]\n")
     write(tmp_path / "r.txt", REPORT.read_text(encoding="utf-8"))
     out = govlint("check", "r.txt", cwd=tmp_path).stdout.decode()
-    assert out.startswith("r.txt:11:3: GL102 [error]")
+    assert out.startswith("r.txt:11:3: GL102 [错误]")
 
 
 def _imports_jsonschema(cwd: Path) -> bool:

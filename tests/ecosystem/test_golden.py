@@ -35,7 +35,7 @@ def _stable(text: str) -> str:
 @pytest.mark.parametrize("name,args", CASES, ids=[c[0] for c in CASES])
 def test_format_matches_golden(name, args):
     # --isolated: a configuration file above the checkout must not change the goldens; -j 1: one process.
-    proc = govlint("check", "seeds", "--isolated", "--no-color", "-j", "1", *args, NO_COLOR="1")
+    proc = govlint("check", "seeds", "--isolated", "--no-color", "-j", "1", *args, NO_COLOR="1", COLUMNS="80")
     assert proc.returncode in (0, 1), proc.stderr.decode()
     out = _stable(proc.stdout.decode("utf-8"))
     golden = GOLDEN / f"seeds.{name}{SUFFIX.get(name, '.txt')}"

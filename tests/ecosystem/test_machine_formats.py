@@ -83,7 +83,7 @@ def test_github_escapes_data_and_properties():
 
 
 GITHUB_LINE = re.compile(r"^::(error|warning|notice) file=[^,:]+,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,"
-                         r"title=govlint GL\d{3} \([a-z0-9-]+\)::GL\d{3} \[(error|warning|info)\] .+$")
+                         r"title=govlint GL\d{3} \([a-z0-9-]+\)::GL\d{3} \[(错误|警告|提示)\] .+$")
 
 
 def test_github_annotations_on_the_seeds_have_workflow_command_syntax():

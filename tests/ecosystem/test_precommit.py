@@ -77,7 +77,7 @@ def test_hook_fails_on_a_seed_then_passes_after_the_fix(hook_repo, home, tmp_pat
     first = _try_repo(hook_repo, "govlint", reports, home)
     assert first.returncode == 1, first.stdout + first.stderr
     assert "Failed" in first.stdout
-    assert "2020年报.txt:11:3: GL102 [error]" in first.stdout
+    assert "2020年报.txt:11:3: GL102 [错误]" in first.stdout
     assert "notes.csv" not in first.stdout                    # not a report type: not passed to the hook
 
     text = report.read_text(encoding="utf-8")
@@ -104,15 +104,54 @@ def test_fix_hook_rewrites_the_report_and_then_passes(hook_repo, home, tmp_path)
     assert again.returncode == 0, again.stdout + again.stderr
 
 
-def test_manifest_hooks_cover_every_readable_format():
+PLAIN_TEXT = {".txt", ".md", ".markdown"}
+
+
+def test_manifest_hooks_match_what_each_can_handle():
     import re
 
-    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
-    assert {h["id"] for h in hooks} == {"govlint", "govlint-fix"}
-    for h in hooks:
+    hooks = {h["id"]: h for h in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))}
+    assert set(hooks) == {"govlint", "govlint-fix"}
+    for h in hooks.values():
         assert h["language"] == "python" and h["entry"].startswith("govlint check")
-        pattern = re.compile(h["files"])
-        for suffix in READERS:
-            assert pattern.search(f"dir/report{suffix}") and pattern.search(f"REPORT{suffix.upper()}"), suffix
-        assert not pattern.search("report.csv") and not pattern.search("txt.py")
-    assert "--fix" in next(h for h in hooks if h["id"] == "govlint-fix")["entry"]
+        files, exclude = re.compile(h["files"]), re.compile(h["exclude"])
+        assert not files.search("report.csv") and not files.search("txt.py")
+        for doc in ("README.md", "docs/readme.txt", "CHANGELOG.md", "LICENSE.txt", "CONTRIBUTING.md"):
+            assert exclude.search(doc), doc
+        assert not exclude.search("reports/2020年报.md") and not exclude.search("readme-reports/年报.txt")
+    check, fix = hooks["govlint"], hooks["govlint-fix"]
+    for suffix in READERS:
+        assert re.search(check["files"], f"dir/report{suffix}") and re.search(check["files"], f"R{suffix.upper()}")
+        # --fix refuses .docx/.pdf/.html (exit 2): the fixer must never be handed one
+        assert bool(re.search(fix["files"], f"dir/report{suffix}")) == (suffix in PLAIN_TEXT), suffix
+    assert "--fix" in fix["entry"]
+
+
+def _to_docx(text: str, path: Path) -> None:
+    import docx
+
+    d = docx.Document()
+    for line in text.splitlines():
+        d.add_paragraph(line)
+    d.save(path)
+
+
+def test_hooks_in_a_repository_with_a_readme_and_a_word_report(hook_repo, home, tmp_path):
+    """A README is not a report, and a .docx report is checked but never handed to the fixer."""
+    reports = _reports_repo(tmp_path, "select: [GL1, GL2, GL4]\n", "004_43d8a4995bb3e670.txt")
+    (reports / "README.md").write_text("# 年报仓库\n\n本仓库存放本单位历年政府信息公开工作年度报告。\n\n"
+                                       "一、用法：提交前运行 pre-commit。\n二、联系：办公室。\n", encoding="utf-8")
+    _to_docx((SEEDS / "001_2a84802cd6720988.txt").read_text(encoding="utf-8"), reports / "2022年报.docx")
+    docx_before = (reports / "2022年报.docx").read_bytes()
+    _git("add", "-A", cwd=reports)
+
+    checked = _try_repo(hook_repo, "govlint", reports, home)
+    assert checked.returncode == 1, checked.stdout + checked.stderr       # the seed reports have findings
+    assert "2022年报.docx:" in checked.stdout and "2020年报.txt:" in checked.stdout
+    assert "README.md" not in checked.stdout
+
+    fixed = _try_repo(hook_repo, "govlint-fix", reports, home)
+    assert "docx" not in fixed.stdout and "不支持" not in fixed.stdout, fixed.stdout
+    assert "README.md" not in fixed.stdout
+    assert (reports / "2022年报.docx").read_bytes() == docx_before
+    assert "一、总体情况".encode() in (reports / "2020年报.txt").read_bytes() or fixed.returncode == 1

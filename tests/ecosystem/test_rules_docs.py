@@ -24,12 +24,19 @@ def test_docs_cover_every_rule_with_its_examples():
 
 
 def test_rules_table_lists_code_name_severity_fixable():
-    out = govlint("rules").stdout.decode()
+    from checker.report.cells import width
+
+    out = govlint("rules", COLUMNS="100").stdout.decode()
     header, *rows = out.splitlines()
     assert header.split()[:4] == ["代码", "名称", "级别", "可修复"]
-    assert len(rows) == len(builtin_rules())
+    codes = [row.split()[0] for row in rows if row[:2] == "GL"]    # long summaries wrap onto more rows
+    assert codes == sorted(r.code for r in builtin_rules())
+    assert max(width(row.rstrip()) for row in out.splitlines()) <= 100
     gl108 = next(row for row in rows if row.startswith("GL108"))
-    assert "heading-separator" in gl108 and "warning" in gl108 and "是" in gl108
+    assert "heading-separator" in gl108 and "警告" in gl108 and "是" in gl108
+    # the columns line up although names and summaries mix Latin and CJK
+    assert len({width(row[:row.index(code) + len(code)]) for row in rows if row[:2] == "GL"
+                for code in [row.split()[2]]}) == 1
 
 
 def test_rules_json_and_markdown_formats():

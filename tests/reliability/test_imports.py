@@ -16,7 +16,7 @@ from reliability_helpers import SIMPLIFIED_SEED, env
 # never fans out; pyahocorasick (0.3 ms) is allowed: the spam lexicon may need it on every file.
 HEAVY = ["rich", "jsonschema", "typer", "pydantic", "click", "opencc", "charset_normalizer", "docx", "pdfplumber",
          "pdfminer", "pypdf", "pypdfium2", "fitz", "pymupdf", "lxml", "bs4", "selectolax", "yaml",
-         "fastjsonschema", "regex", "multiprocessing", "tomllib", "hypothesis"]
+         "fastjsonschema", "regex", "re2", "multiprocessing", "tomllib", "hypothesis"]
 
 # Standard-library modules a plain run must not need: building a dataclass compiles generated source at
 # import time and pulls in inspect (~0.4 ms a class, ~5 ms for the pair); govlint's value classes are

@@ -7,12 +7,12 @@ When cells are separated by blank lines, each extra blank line is a blank cell; 
 
 from __future__ import annotations
 
-from ... import rxcache
+from ... import lazy_re
 from ...model.table import RawCell, RawTable
 from . import cell, lines
 
 NAME = "cells"
-_BAR = rxcache.compile(r"[|｜]\s*$")
+_BAR = lazy_re.compile(r"[|｜]\s*$")
 
 
 def parse(text: str, start: int, end: int) -> RawTable:

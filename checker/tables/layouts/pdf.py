@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import re
 
-from ... import rxcache
+from ... import lazy_re
 from ...model.table import RawCell, RawTable
 from . import cjk_char, lines
 
 NAME = "pdf"
-_TOKEN = rxcache.compile(r"[^\s|｜]+")
+_TOKEN = lazy_re.compile(r"[^\s|｜]+")
 WRAP = 14
 
 

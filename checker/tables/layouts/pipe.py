@@ -6,12 +6,12 @@ without bars inside the table is the rest of a cell broken across lines (``商�
 
 from __future__ import annotations
 
-from ... import rxcache
+from ... import lazy_re
 from ...model.table import RawTable
 from . import break_label, flatten, lines, raw_table, trimmed
 
 NAME = "pipe"
-_BAR = rxcache.compile(r"[|｜]")
+_BAR = lazy_re.compile(r"[|｜]")
 
 
 def parse(text: str, start: int, end: int) -> RawTable:

@@ -4,12 +4,12 @@ a separator."""
 
 from __future__ import annotations
 
-from ... import rxcache
+from ... import lazy_re
 from ...model.table import RawTable
 from . import lines
 
 NAME = "whitespace"
-_TOKEN = rxcache.compile(r"[^\s|｜]+")
+_TOKEN = lazy_re.compile(r"[^\s|｜]+")
 
 
 def parse(text: str, start: int, end: int) -> RawTable:
