@@ -15,10 +15,10 @@ from .. import lazy_re
 
 # Every name a rule kind passes to Rule.diag (the built-in messages use these and nothing else).
 FIELDS = frozenset({
-    "actual", "after", "attachment", "cell", "cells", "count", "detail", "equation", "expected", "found",
-    "heading", "hint", "items", "line", "lines", "marker", "missing", "name", "number", "phrase", "problem",
-    "row", "sample", "source", "stated", "table", "tables", "template", "title", "total", "value", "what",
-    "where",
+    "actual", "after", "attachment", "cell", "cells", "column", "count", "detail", "equation", "expected",
+    "found", "heading", "hint", "items", "line", "lines", "marker", "missing", "name", "names", "number",
+    "phrase", "problem", "row", "rows", "sample", "source", "stated", "table", "tables", "template", "title",
+    "total", "value", "what", "where",
 })
 MAX_MESSAGE_LENGTH = 500
 _TOKEN = lazy_re.compile(r"\{\{|\}\}|\{([A-Za-z_][A-Za-z0-9_]*)\}|[{}]")

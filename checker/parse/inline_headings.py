@@ -14,7 +14,7 @@ sections in an introduction, not a heading.
 
 from __future__ import annotations
 
-from .. import rxcache
+from .. import lazy_re
 from ..templates import templates
 from .headings import MAX_TITLE, Heading
 from .numerals import cn_to_int
@@ -22,12 +22,12 @@ from .titles import identify
 
 # The numeral and its separator. Only 、 and dot separators: a bare space after a numeral inside a
 # sentence is too common (“一 二 三”, 全年一 次) to start a heading.
-_NUMERAL = rxcache.compile(r"([一二三四五六七八九十])([ \t\u3000]*[、.．][ \t\u3000]*)")
+_NUMERAL = lazy_re.compile(r"([一二三四五六七八九十])([ \t\u3000]*[、.．][ \t\u3000]*)")
 # Where the title stops at the latest: the body starts with a space, sub-numbering, punctuation or a
 # number (“三、政府信息依申请公开工作情况 2011年…”, “二、主动公开政府信息情况（一）…”).
-_HARD_END = rxcache.compile(r"[\s。，,；;：:！？!?（(“\"《\d]")
+_HARD_END = lazy_re.compile(r"[\s。，,；;：:！？!?（(“\"《\d]")
 # Words a section title ends with; the body may follow them without any separator.
-_CLOSING = rxcache.compile(r"情况|概述|概况|事项|措施|统计表")
+_CLOSING = lazy_re.compile(r"情况|概述|概况|事项|措施|统计表")
 _SENTENCE_END = "。！？!?"
 _AFTER_SPACE = "：:>"            # 报告如下： 一、…  /  crawler chrome “相关链接： -->”
 _LIST_SEPARATORS = "；;，,、"

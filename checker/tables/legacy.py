@@ -11,17 +11,17 @@ it. The equalities (total = sum of parts) are what is checked afterwards, so the
 
 from __future__ import annotations
 
-from .. import rxcache
+from .. import lazy_re
 from ..model.record import MutableRecord
 from .digit_runs import Constraint, cuts, split_runs
 from .model import squash
 
-_HEADER = rxcache.compile(r"指标名称[\s|｜]*计量单位[\s|｜]*(?:\d{4}\s*年度?|本年度?)[\s|｜]*历年累计")
+_HEADER = lazy_re.compile(r"指标名称[\s|｜]*计量单位[\s|｜]*(?:\d{4}\s*年度?|本年度?)[\s|｜]*历年累计")
 # label, unit, digits (spaces or bars may separate the two numbers when the crawler kept them)
-_ROW = rxcache.compile(r"[\s|｜]*(?:其中[：:]?)?[\s|｜]*(?:\d{0,2}\s*[.．、])?\s*(?P<label>[^\d\s。；;|｜]{2,40}?)"
+_ROW = lazy_re.compile(r"[\s|｜]*(?:其中[：:]?)?[\s|｜]*(?:\d{0,2}\s*[.．、])?\s*(?P<label>[^\d\s。；;|｜]{2,40}?)"
                        r"[\s|｜]*(?P<unit>条|件|个|次|人次|项)[\s|｜]*(?P<num>\d+(?:[ \t|｜]+\d+)?)")
 _ITEM_MARK = ".．、"
-_PROSE_NUMBER = rxcache.compile(r"(?<![\d.])(\d+)\s*(?:条|件)")
+_PROSE_NUMBER = lazy_re.compile(r"(?<![\d.])(\d+)\s*(?:条|件)")
 CONTEXT = 16            # characters before a prose number searched for the row's words
 ANCHOR_WORDS = 4        # that many consecutive characters of the row label must occur there
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ... import rxcache
+from ... import lazy_re
 from ...model.table import RawCell, RawTable
 from ..digit_runs import Constraint, split_runs
 from ..model import label_key, squash, tables_for
@@ -22,7 +22,7 @@ from ..model import label_key, squash, tables_for
 NAME = "runs"
 UNREAD = "—"
 # value groups: numbers separated by blanks only; a decimal is one number
-_GROUP = rxcache.compile(r"\d+(?:\.\d+)?(?:[ \t\u3000]+\d+(?:\.\d+)?)*")
+_GROUP = lazy_re.compile(r"\d[\d. \t\u3000]*")      # trailing blanks and dots trimmed in _next_group
 _ITEM_MARK = ".．、"
 MIN_RUN = 4          # a shorter run reads the same as separate cells would (or is an item number)
 
@@ -36,9 +36,9 @@ def may_apply(text: str, start: int, end: int) -> bool:
     return first is not None and _BETWEEN.search(text, first.end(), end) is not None
 
 
-_GLUED = rxcache.compile(r"[^\d\s.．,，:：/|｜-]\d{%d,}" % MIN_RUN)
+_GLUED = lazy_re.compile(r"[^\d\s.．,，:：/|｜-]\d{%d,}" % MIN_RUN)
 # a number between CJK label characters, not followed by a unit or a date word (prose: 3件, 2021年)
-_BETWEEN = rxcache.compile(r"[\u4e00-\u9fff）)]\d+(?=[\u4e00-\u9fff（(])(?![件条个次项人元年月日号家期份])")
+_BETWEEN = lazy_re.compile(r"[\u4e00-\u9fff）)]\d+(?=[\u4e00-\u9fff（(])(?![件条个次项人元年月日号家期份])")
 
 
 def parse(text: str, start: int, end: int) -> RawTable:
@@ -56,10 +56,10 @@ def tokens(text: str, start: int, end: int):
     label_from = start
     pos = start
     while True:
-        m = _GROUP.search(text, pos, end)
-        if m is None:
+        found = _next_group(text, pos, end)
+        if found is None:
             break
-        g_start, g_end = m.span()
+        g_start, g_end = found
         if _is_item_number(text, g_start, g_end, end):
             pos = g_end                                   # “1.” of a label: part of the label text
             continue
@@ -74,6 +74,17 @@ def tokens(text: str, start: int, end: int):
         label_from = pos = g_end
     _add_label(text[label_from:end], label_from, texts, starts, ends)
     return texts, starts, ends
+
+
+def _next_group(text: str, pos: int, end: int) -> tuple[int, int] | None:
+    """The next value group: digits, with dots (decimals) and blanks (numbers apart) inside it."""
+    m = _GROUP.search(text, pos, end)
+    if m is None:
+        return None
+    g_end = m.end()
+    while text[g_end - 1] in ". \t\u3000":
+        g_end -= 1
+    return m.start(), g_end
 
 
 def _is_item_number(text: str, s: int, e: int, end: int) -> bool:
