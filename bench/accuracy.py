@@ -53,7 +53,7 @@ CODE_FAMILY = {
 }
 PREFIX_FAMILY = [
     ("GL1", "structure"), ("GL2", "tables"), ("GL3", "spam"), ("GL4", "garbling:other"),
-    ("GL5", "boilerplate"), ("GL6", "extraction"),
+    ("GL5", "boilerplate"), ("GL6", "extraction"), ("GL7", "typography"),
 ]
 FAMILIES = ["structure", "tables", "arithmetic", "cross-report", "spam", "garbling:mojibake", "garbling:pinyin",
             "garbling:lost-characters", "garbling:replacement-char", "garbling:other", "boilerplate", "script",
@@ -271,7 +271,13 @@ def _matches(f: Finding, label: Label) -> bool:
 
 
 def score_doc(doc: Doc, rules) -> dict:
-    text, diags = run_govlint(doc.path, rules)
+    from checker.read import InputError
+
+    try:
+        text, diags = run_govlint(doc.path, rules)
+    except (InputError, OSError) as exc:     # an unreadable file finds nothing; say so, do not stop
+        print(f"{doc.name}: 未能读取（{exc}）", file=sys.stderr)
+        text, diags = "", []
     squeezed = _squeeze(text)
     for label in doc.labels:
         for t in label.texts:
@@ -347,8 +353,7 @@ def score(corpora: list[Path]) -> dict:
 
     rules = list(builtin_rules())
     results = [score_doc(doc, rules) for corpus in corpora for doc in load_corpus(corpus)]
-    rows = {fam: {"found": 0, "total": 0, "false_errors": 0, "clean_findings": 0, "false_docs": []}
-            for fam in FAMILIES}
+    rows = {fam: _row() for fam in FAMILIES}
     extra: dict[str, dict] = {}
     missed, false_list = [], []
     for r in results:
@@ -361,13 +366,13 @@ def score(corpora: list[Path]) -> dict:
                     missed.append((doc.name, label.family, label.desc, bool(label.spans or label.doc_level
                                                                            or label.names)))
         for f in r["findings"]:
-            row = rows.get(f.family) or extra.setdefault(f.family, {"found": 0, "total": 0, "false_errors": 0,
-                                                                    "clean_findings": 0, "false_docs": []})
+            row = rows.get(f.family) or extra.setdefault(f.family, _row())
             if doc.clean:
                 row["clean_findings"] += 1
         for f in r["false"]:
             row = rows.get(f.family) or extra[f.family]
             row["false_errors"] += 1
+            row["false_in_full"] += doc.kind == "full"
             if doc.name not in row["false_docs"]:
                 row["false_docs"].append(doc.name)
             false_list.append({"doc": doc.name, "code": f.code, "family": f.family, "message": f.message})
@@ -377,17 +382,21 @@ def score(corpora: list[Path]) -> dict:
             "documents": len(results)}
 
 
+def _row() -> dict:
+    return {"found": 0, "total": 0, "false_errors": 0, "false_in_full": 0, "clean_findings": 0, "false_docs": []}
+
+
 def ratio(found: int, total: int) -> str:
     return f"{found}/{total} ({100 * found / total:.1f} %)" if total else "0/0"
 
 
 def render(report: dict, verbose: bool) -> str:
-    lines = [f"{'family':26} {'found / labelled':>20} {'false errors':>13} {'on clean':>9}  documents with false errors",
-             "-" * 100]
+    lines = [f"{'family':26} {'found / labelled':>20} {'false errors':>13} {'(in full)':>9} {'on clean':>9}"
+             "  documents with false errors", "-" * 110]
     for fam, row in report["families"].items():
         docs = ", ".join(row["false_docs"][:6]) + (" …" if len(row["false_docs"]) > 6 else "")
         lines.append(f"{fam:26} {ratio(row['found'], row['total']):>20} {row['false_errors']:>13} "
-                     f"{row['clean_findings']:>9}  {docs}")
+                     f"{row['false_in_full']:>9} {row['clean_findings']:>9}  {docs}")
     lines.append(f"({report['documents']} documents)")
     if verbose:
         lines.append("\nfalse errors:")

@@ -12,6 +12,7 @@ from __future__ import annotations
 from .. import lazy_re
 from ..model.record import MutableRecord
 from . import lexicon as lx
+from . import shapes
 
 _LATIN_SHAPE = lazy_re.compile(
     r"(?<![a-z0-9.])(?=[a-z0-9.]*[a-z])(?=[a-z0-9.]*[0-9])[a-z0-9][a-z0-9.]{2,}"
@@ -64,7 +65,8 @@ def _analyse(doc) -> list[SpamName]:
     text = doc.text
     folded, found_hits = folded_hits(doc)
     lex = lexicon_for(doc)
-    spans = _merge(list(_brand_spans(lex, folded, found_hits)) + latin_shapes(folded))
+    spans = _merge(list(_brand_spans(lex, folded, found_hits)) + latin_shapes(folded) + shapes.spans(folded))
+    spans = _merge(spans + shapes.stem_spans(folded, [folded[s:e] for s, e in spans]))
     found = [SpamName(s, e, text[s:e]) for s, e in (_with_suffix(lex, folded, s, e) for s, e in spans)]
     title = doc.title
     for n in found:

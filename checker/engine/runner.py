@@ -65,7 +65,12 @@ def check_source(source: Source, rules: list[Rule], template: str | None = None,
     doc = Document(source, template_override=template, options=options or {})
     diags: list[Diagnostic] = []
     tid = doc.template.id
-    early, late, codes = _plan(rules, tid)
+    gates, early, late, codes = _plan(rules, tid)
+    for rule in gates:              # e.g. not-a-report: when a gate reports, no other rule runs
+        diags.extend(rule.module.check(doc, rule))
+        if diags:
+            early = late = ()
+            break
     for rule in early:
         diags.extend(rule.module.check(doc, rule))
     diags = apply_suppressions(doc, diags, codes)
@@ -87,21 +92,25 @@ def check_source(source: Source, rules: list[Rule], template: str | None = None,
 # (template id, the rules by identity) → the rules that apply, split at the suppression step: a run
 # checks many files with one rule list, so the split is worked out once per template, not per file.
 # A plan keeps its rules alive, so an id in a key is never reused by another rule while the key exists.
-_PLANS: dict[tuple, tuple[tuple[Rule, ...], list[Rule], list[Rule], frozenset[str]]] = {}
+_PLANS: dict[tuple, tuple[tuple[Rule, ...], list[Rule], list[Rule], list[Rule], frozenset[str]]] = {}
 
 
-def _plan(rules: list[Rule], tid: str) -> tuple[list[Rule], list[Rule], frozenset[str]]:
+def _plan(rules: list[Rule], tid: str) -> tuple[list[Rule], list[Rule], list[Rule], frozenset[str]]:
+    """(gates, rules before suppression, rules after it, active codes). A gate (a kind module with
+    ``GATE = True``) runs first and, when it reports, is the file's only finding."""
     key = (tid, *map(id, rules))
     plan = _PLANS.get(key)
     if plan is None:
         active = [r for r in rules if r.applies_to(tid)]
-        after = [getattr(r.module, "AFTER_SUPPRESSIONS", False) for r in active]     # e.g. GL901
-        plan = (tuple(rules), [r for r, a in zip(active, after) if not a],
-                [r for r, a in zip(active, after) if a], frozenset(r.code for r in active))
+        gates = [r for r in active if getattr(r.module, "GATE", False)]
+        rest = [r for r in active if not getattr(r.module, "GATE", False)]
+        after = [getattr(r.module, "AFTER_SUPPRESSIONS", False) for r in rest]     # e.g. GL901
+        plan = (tuple(rules), gates, [r for r, a in zip(rest, after) if not a],
+                [r for r, a in zip(rest, after) if a], frozenset(r.code for r in active))
         if len(_PLANS) >= 64:
             _PLANS.clear()
         _PLANS[key] = plan
-    return plan[1], plan[2], plan[3]
+    return plan[1], plan[2], plan[3], plan[4]
 
 
 def check_path(path: str, rules: list[Rule], template: str | None = None,

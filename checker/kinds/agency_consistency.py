@@ -33,4 +33,13 @@ def _body_agency(doc) -> str:
 
 def _same(a: str, b: str) -> bool:
     a, b = a.replace(" ", ""), b.replace(" ", "")
-    return a == b or a in b or b in a
+    return a == b or a in b or b in a or _abbreviates(a, b) or _abbreviates(b, a)
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """An abbreviation keeps the full name's characters in order (开州区国资委 for 开州区国有资产监督
+    管理委员会); both must start alike, so two different bodies of one place never pass."""
+    if len(short) >= len(full) or short[:2] != full[:2]:
+        return False
+    rest = iter(full)
+    return all(c in rest for c in short)

@@ -28,6 +28,9 @@ _PYC = "a-zü" + TONE + "ɑɡ"
 # shifts into; the run ends at `?syllable)` (the resync ate the `(`) or at the first ASCII byte.
 SHIFT_RUN = lazy_re.compile(r"\?([。！，、（）][^\x00-\x7f\s]*?)(?:\?([%s]{1,6})\)|(?=[\x00-\x7f])|$)" % _PYC,
                        re.M)
+# A shifted run may also start right after an annotation whose "(" the shift ate: ``?zhí)幚淼牧鞒痰?``
+# (= …理的流程…). The ``?syllable)`` residue is the marker here; the run ends at the next ``?`` or ASCII.
+PINYIN_SHIFT_RUN = lazy_re.compile(r"\?[%s]{1,6}\)([^\x00-\x7f\s]{3,}?)(?=\?|[\x00-\x7f]|$)" % _PYC, re.M)
 # characters a misaligned GBK decode produces and real reports never contain
 _SHIFT_MARKERS = lazy_re.compile(r"[\u3100-\u312f\u2500-\u257f\u2460-\u24ff]")
 MIN_GARBLE = 4
@@ -64,6 +67,8 @@ def edits(text: str, ctx: dict) -> list[StepEdit]:
     out: list[StepEdit] = []
     if "?" in text:
         out.extend(_shift_edits(text))
+        taken = [(e.start, e.end) for e in out]
+        out.extend(e for e in _pinyin_shift_edits(text) if not any(s < e.end and e.start < t for s, t in taken))
     if not text.isascii():
         taken = [(e.start, e.end) for e in out]
         out.extend(e for e in _utf8_edits(text) if not any(s < e.end and e.start < t for s, t in taken))
@@ -185,6 +190,19 @@ def _shift_edits(text: str) -> list[StepEdit]:
         certain = lead is None or fill is not None
         out.append(StepEdit(m.start(), end, decoded + (fill or ""), "mojibake-gbk-shift",
                             "certain" if certain else "partial"))
+    return out
+
+
+def _pinyin_shift_edits(text: str) -> list[StepEdit]:
+    """Runs after a ``?syllable)`` residue: the character before the run is lost with the "(", so the
+    repair is always partial (unsafe)."""
+    out = []
+    for m in PINYIN_SHIFT_RUN.finditer(text):
+        realigned = realign(m.group(1))
+        if realigned is None or realigned[0] == m.group(1):
+            continue
+        end = m.end() + (1 if realigned[1] is not None and text.startswith("?", m.end()) else 0)
+        out.append(StepEdit(m.start(), end, realigned[0], "mojibake-gbk-shift", "partial"))
     return out
 
 

@@ -1,8 +1,9 @@
 """Web-page furniture lines at a report's head or tail (返回顶部, 当前位置：首页 > …, 索引号…).
 
-The patterns are data (rules/data/boilerplate.txt). Only whole lines before the title or first heading,
-and a trailing block after the last section's content, count: the same words inside the report body
-(“在政府门户网站分享”) are never touched. The structure parser ends the last section where the
+The fixed patterns are data (rules/data/boilerplate.txt); the shapes of chrome lines are
+checker/contamination/chrome.py. Only whole lines before the report's text and a trailing block after
+the last section's content count here: the same words inside the report body (“在政府门户网站分享”)
+are never touched. The structure parser ends the last section where the
 tail block starts, so “六、其他需要报告的事项” followed only by 返回顶部 is an empty section.
 """
 
@@ -12,6 +13,7 @@ import re
 from functools import lru_cache
 
 from .. import lazy_re
+from ..contamination import chrome
 from ..resources import data_path
 
 HEAD, TAIL = "head", "tail"
@@ -41,8 +43,16 @@ def pattern_sources() -> dict[str, list[str]]:
 
 
 def is_boilerplate(line: str, where: str) -> bool:
+    """Whether one of the data file's patterns for ``where`` matches the whole stripped line."""
     s = line.strip()
     return bool(s) and patterns()[where].match(s) is not None
+
+
+def is_tail_line(line: str) -> bool:
+    """A line of the trailing furniture block: a data-file pattern, or the shape of page chrome
+    (footers, credits, field lines, lone separators; checker/contamination/chrome.py)."""
+    s = line.strip()
+    return bool(s) and (is_boilerplate(s, TAIL) or chrome.classify_body(s) or chrome.is_separator(s))
 
 
 def lines_with_offsets(text: str, start: int = 0, end: int | None = None):
@@ -83,28 +93,7 @@ def _scan_tail(text: str, lines) -> tuple[int, bool]:
         if not body.strip():
             start = s if found else start
             continue
-        if not is_boilerplate(body, TAIL):
+        if not is_tail_line(body):
             return (start if found else len(text)), True
         start, found = s, True
     return (start if found else len(text)), False
-
-
-def head_blocks(text: str, head_end: int, max_lines: int = 15) -> list[tuple[int, int]]:
-    """Runs of boilerplate lines before ``head_end`` within the first ``max_lines`` lines:
-    (start of first line, end of last line) in ``text`` offsets."""
-    blocks: list[tuple[int, int]] = []
-    current: list[int] | None = None
-    for n, (s, e, body) in enumerate(lines_with_offsets(text, 0, head_end)):
-        if n >= max_lines:
-            break
-        if is_boilerplate(body, HEAD):
-            if current is None:
-                current = [s, e]
-            current[1] = e
-        elif body.strip():
-            if current:
-                blocks.append(tuple(current))
-            current = None
-    if current:
-        blocks.append(tuple(current))
-    return blocks

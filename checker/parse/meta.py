@@ -7,24 +7,13 @@ from collections import Counter
 from .. import lazy_re
 from ..model.record import MutableRecord
 from ..templates import Template, get_template, template_for_year
+from .report_title import Title, find_title
 from .structure import Structure
 
-_TITLE = lazy_re.compile(
-    r"(?P<year>(?:19|20)\d{2})\s*年度?\s*(?:的)?\s*(?:政府信息公开|政务公开|信息公开)(?:工作)?(?:年度)?报告"
-)
-_AGENCY_CUT = lazy_re.compile(r".*[，。,:：;；、》“”（）()]")
-_VERB = lazy_re.compile(r"(?:现予?公布|特此公布|现将|公布|发布)\s*")
+__all__ = ["ReportMeta", "Title", "find_title", "find_year", "resolve_meta"]
+
 _PERIOD = lazy_re.compile(r"统计期限[^。\n]{0,12}?((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日")
 _YEAR = lazy_re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
-
-
-class Title(MutableRecord):
-    __slots__ = ("agency", "year", "start", "end", "agency_start", "line_start")
-
-    def __init__(self, agency: str, year: int, start: int, end: int, agency_start: int, line_start: int) -> None:
-        self.agency, self.year = agency, year
-        self.start, self.end = start, end          # normalised offsets of the whole match incl. agency
-        self.agency_start, self.line_start = agency_start, line_start
 
 
 class ReportMeta(MutableRecord):
@@ -34,20 +23,6 @@ class ReportMeta(MutableRecord):
                  template_source: str) -> None:
         self.title, self.year, self.year_source = title, year, year_source
         self.template, self.template_source = template, template_source
-
-
-def find_title(text: str, head_end: int) -> Title | None:
-    head = text[:head_end]
-    for m in _TITLE.finditer(head):
-        line_start = head.rfind("\n", 0, m.start()) + 1
-        prefix = head[line_start:m.start()]
-        cut = _AGENCY_CUT.match(prefix)
-        agency_start = line_start + (cut.end() if cut else 0)
-        verb = _VERB.match(text, agency_start)
-        agency_start = verb.end() if verb else agency_start
-        agency = text[agency_start:m.start()].strip()
-        return Title(agency, int(m.group("year")), agency_start, m.end(), agency_start, line_start)
-    return None
 
 
 def find_year(text: str, structure: Structure, title: Title | None) -> tuple[int | None, str]:

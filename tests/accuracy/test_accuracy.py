@@ -13,19 +13,19 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 
-# family: (labelled defects found at least, false errors at most)
+# family: (labelled defects found at least, false errors at most, of them in the complete reports at most)
 FLOORS = {
-    "structure": (16, 22),
-    "tables": (11, 0),
-    "arithmetic": (9, 11),
-    "spam": (7, 1),
-    "garbling:mojibake": (2, 0),
-    "garbling:pinyin": (195, 0),
-    "garbling:lost-characters": (0, 0),
-    "garbling:other": (8, 0),
-    "boilerplate": (37, 0),
-    "script": (19, 1),
-    "typography": (0, 0),
+    "structure": (16, 31, 22),
+    "tables": (7, 12, 12),
+    "arithmetic": (9, 11, 3),
+    "spam": (16, 0, 0),
+    "garbling:mojibake": (3, 0, 0),
+    "garbling:pinyin": (195, 0, 0),
+    "garbling:lost-characters": (39, 0, 0),
+    "garbling:other": (18, 0, 0),
+    "boilerplate": (141, 0, 0),
+    "script": (19, 1, 0),
+    "typography": (0, 0, 0),
 }
 
 
@@ -51,10 +51,12 @@ def report():
 @pytest.mark.parametrize("family", sorted(FLOORS))
 def test_family_floor(report, family):
     row = report["families"][family]
-    found, false_errors = FLOORS[family]
+    found, false_errors, false_in_full = FLOORS[family]
     assert row["found"] >= found, f"{family}: found {row['found']}/{row['total']}, floor {found}"
     assert row["false_errors"] <= false_errors, \
         f"{family}: {row['false_errors']} false errors (at most {false_errors}) in {row['false_docs']}"
+    assert row["false_in_full"] <= false_in_full, \
+        f"{family}: {row['false_in_full']} false errors on the complete reports (at most {false_in_full})"
 
 
 def test_totals_are_the_labelled_counts(report):

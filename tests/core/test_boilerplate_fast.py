@@ -48,7 +48,7 @@ def _tail_start_scanning_every_line(text: str, floor: int) -> int:
         if not body.strip():
             start = s if found else start
             continue
-        if not bp.is_boilerplate(body, bp.TAIL):
+        if not bp.is_tail_line(body):
             break
         start, found = s, True
     return start if found else len(text)

@@ -229,7 +229,7 @@ def test_a_valid_user_count_rule_runs_on_re2(tmp_path):
     for jobs in ("1", "2"):
         proc = govlint("check", report, second, "--rules", rules, "--select", "XX971", "--format", "concise", "-j", jobs)
         assert "Traceback" not in proc.stderr
-        assert proc.stdout.count("XX971 [warning] demo a(12) = 12 ≠ b(3) = 3") == 2, proc.stdout     # both files
+        assert proc.stdout.count("XX971 [警告] demo a(12) = 12 ≠ b(3) = 3") == 2, proc.stdout     # both files
 
 
 def test_file_contents_are_never_echoed(tmp_path):                           # item 18 (its echo half)

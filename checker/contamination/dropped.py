@@ -1,0 +1,126 @@
+"""Characters dropped from the fixed formats of a report: dates, document numbers, numbering, counts.
+
+Some copies lose every 年/月/日, 〔〕 or the opening of （一） (an encoding step that could not carry
+them). The formats are rigid, so the loss shows in their shape: ``20231231日`` (a year glued to the
+month and day), ``〔202130号`` (a document number without 〕), a line starting with ``)`` or ``、``,
+empty numbering brackets ``（）``, a count with no measure word before the next clause
+(``答复意见2政协委员提案``). Each finding says what was lost; a repair is offered only when the
+digits allow exactly one reading.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .. import lazy_re
+from ..resources import data_path
+from ..model.record import MutableRecord
+
+DATE, DOCNO, OPENER, COUNT = "date", "docno", "opener", "count"
+QMARK, PAGE_NO, DANGLING = "qmark", "page-number", "dangling"
+
+_YEAR_GLUED = lazy_re.compile(r"(?<![\d.\-/:])((?:19|20)\d{2})(\d{1,8})([月日])")
+_MONTHDAY_GLUED = lazy_re.compile(r"(?<=[至到~～\-—])\s*((?:1[0-2]|0?[1-9])[0-3]\d)日")
+_YEAR_SPLIT_TITLE = lazy_re.compile(r"(?<=[\u4e00-\u9fff])((?:19|20)\d{2})[ \t]*\n\s*(?=(?:度\s*)?政府信息公开|年度报告)")
+_DOCNO = lazy_re.compile(r"〔((?:19|20)\d{2})(\d{1,4})号|(?<=[\u4e00-\u9fff])((?:19|20)\d{2})〕(\d{1,4})号")
+_OPENER = lazy_re.compile(r"^[ \t\u3000]*(?:[)）]|、)(?=[\u4e00-\u9fff])|[(（][ \t]*[)）](?=[\u4e00-\u9fff])|第[(（][ \t]*[)）]",
+                          re.M)
+# a count glued to the next clause or ending its line with no measure word (答复意见2政协委员提案)
+_COUNT = lazy_re.compile(
+    r"(?:数量|总数|总量|意见|提案|建议|答复)(\d+)(?=[\u4e00-\u9fff]|[ \t]*$)"
+    r"(?![件条个次人家项篇期份万余多种类批所名场宗例位户元天年月日号%％])", re.M)
+
+# ASCII ? standing for a character a codepage could not carry: between Chinese characters, alone on
+# a line, at a line start before text, or after a web address before text. A real question ends with
+# its question word before the mark; a byte-shifted GBK run (?。ㄎ澹) is the mojibake rule's.
+_QMARK = lazy_re.compile(
+    r"(?<=[\u4e00-\u9fff])\?{1,2}(?=[\u4e00-\u9fff])|^[ \t]*\?{1,2}[ \t]*$|^[ \t]*\?{1,2}(?=[\u4e00-\u9fff\d])|"
+    r"(?<=[a-z0-9/])\?(?=[\u4e00-\u9fff])", re.M)
+_QUESTION = lazy_re.compile(r"(?:吗|呢|什么|怎么|怎样|如何|是否|为何|为什么|哪|几|多少|何)[^。！!？?\n]{0,12}$")
+_PAGE_IN_WORD = lazy_re.compile(r"(?<=[\u4e00-\u9fff])\d{1,3}(?=[\u4e00-\u9fff])")
+# words a page number may split (其3中); with the report words of rules/data/report-words.txt
+_SPLIT_WORDS = frozenset("其中 以及 同时 及时 其他 包括 通过 进一 步 全面 有关 相关 根据 按照 依据 对于 关于".split())
+_MEASURE = set("件条个次人家项篇期份万余多种类批所名场宗例位户元天年月日号章节页届轮")
+
+# 其 (its) needs the noun that follows it: “包括其、文物地点” lost that noun (尤其，极其 are words)
+_DANGLING = lazy_re.compile(r"(?<![尤极与及何])其(?=[、，,。；;])")
+
+_PROBLEM = {DATE: "日期缺少“年/月/日”", DOCNO: "文号缺少“〔〕”", OPENER: "序号缺字", COUNT: "数字后缺少量词或标点",
+            QMARK: "问号替代了无法编码的字符", PAGE_NO: "页码插进了词语中间", DANGLING: "代词“其”后缺字"}
+
+
+class Loss(MutableRecord):
+    __slots__ = ("start", "end", "kind", "repair")
+
+    def __init__(self, start: int, end: int, kind: str, repair: str | None = None) -> None:
+        self.start, self.end, self.kind, self.repair = start, end, kind, repair
+
+    @property
+    def problem(self) -> str:
+        return _PROBLEM[self.kind]
+
+
+def find(text: str, kinds: tuple[str, ...]) -> list[Loss]:
+    out: list[Loss] = []
+    if DATE in kinds:
+        out += _dates(text)
+    if DOCNO in kinds and ("〔" in text or "〕" in text):
+        for m in _DOCNO.finditer(text):
+            year, num = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+            out.append(Loss(m.start(), m.end(), DOCNO, f"〔{year}〕{num}号"))
+    if OPENER in kinds:
+        out += [Loss(m.start(), m.end(), OPENER) for m in _OPENER.finditer(text) if m.group().strip()]
+    if COUNT in kinds:
+        out += [Loss(m.start(), m.end(), COUNT) for m in _COUNT.finditer(text)]
+    if QMARK in kinds and "?" in text:
+        out += [Loss(m.start(), m.end(), QMARK) for m in _QMARK.finditer(text) if not _is_question(text, m.start())]
+    if PAGE_NO in kinds:
+        out += _page_numbers(text)
+    if DANGLING in kinds and "其" in text:
+        out += [Loss(m.start(), m.end() + 1, DANGLING) for m in _DANGLING.finditer(text)]
+    return sorted(out, key=lambda x: x.start)
+
+
+def _dates(text: str) -> list[Loss]:
+    out = []
+    for m in _YEAR_GLUED.finditer(text):
+        out.append(Loss(m.start(), m.end(), DATE, _restore(m.group(1), m.group(2), m.group(3))))
+    out += [Loss(m.start(1), m.end(), DATE, _restore("", m.group(1), "日")) for m in _MONTHDAY_GLUED.finditer(text)]
+    out += [Loss(m.start(1), m.end(1), DATE, m.group(1) + "年") for m in _YEAR_SPLIT_TITLE.finditer(text)]
+    return out
+
+
+def _restore(year: str, digits: str, unit: str) -> str | None:
+    """The date with 年/月/日 put back, when the digits split into a month and a day one way only."""
+    prefix = f"{year}年" if year else ""
+    if unit == "月":
+        return f"{prefix}{int(digits)}月" if 1 <= int(digits) <= 12 and not digits.startswith("0") else None
+    readings = [(digits[:k], digits[k:]) for k in (1, 2) if 0 < k < len(digits)]
+    valid = [(mo, d) for mo, d in readings
+             if not mo.startswith("0") and not d.startswith("0") and 1 <= int(mo) <= 12 and 1 <= int(d) <= 31]
+    if len(valid) != 1:
+        return None
+    mo, d = valid[0]
+    return f"{prefix}{int(mo)}月{int(d)}日"
+
+
+def _is_question(text: str, pos: int) -> bool:
+    line_start = text.rfind("\n", 0, pos) + 1
+    return bool(_QUESTION.search(text, line_start, pos))
+
+
+def _page_numbers(text: str) -> list[Loss]:
+    words = _report_words()
+    out = []
+    for m in _PAGE_IN_WORD.finditer(text):
+        a, b = text[m.start() - 1], text[m.end()]
+        if b not in _MEASURE and a != "第" and a + b in words:
+            out.append(Loss(m.start(), m.end(), PAGE_NO, ""))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _report_words() -> frozenset[str]:
+    lines = data_path("report-words.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(w for line in lines if not line.startswith("#") for w in line.split()) | _SPLIT_WORDS

@@ -1,0 +1,88 @@
+"""Betting-site names by their build (rules/data/spam-shapes.txt), and the bare stems of names found.
+
+A name like 环球国际(中国)官方网站 or uedbet体育 is a stem plus words betting sites append; the shapes
+find new brands of the same build. A clone that put the full name in one place often put the bare
+stem in another (a prefix line 环球国际): once a stem is known from a full name, its other
+occurrences are the same brand.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .. import lazy_re
+from ..resources import data_path
+
+# every shape holds one of these; the shapes are tried only in a window around each (the shapes start
+# with character classes, which the regex engine would try at every position of the text)
+_NEEDLES = lazy_re.compile(r"官方网站|体育|电竞|棋牌|真人|通用版|投注|下注|买球|博彩|赌|娱乐城|登录入口|网页版|bet|casino|[a-z]\d{2,}-\d")
+_REACH = 20
+_AFFIXES = lazy_re.compile(r"[(（]中国[)）]官方网站|网页版|登录入口|体育|娱乐|官网|官方网站|备用网址|网址|投注|app|下载|平台")
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> re.Pattern:
+    lines = data_path("spam-shapes.txt").read_text(encoding="utf-8").splitlines()
+    parts = [ln.split("   # ", 1)[0].strip() for ln in lines if ln.strip() and not ln.startswith("#")]
+    return lazy_re.compile("|".join(f"(?:{p})" for p in parts))
+
+
+# “(中国)官方网站” names follow whatever the clone replaced, often an agency name or a verb: the name
+# starts after the last character that ends such words (…环境局|环球国际(中国)官方网站, 主动在|…)
+_CN_SITE = lazy_re.compile(r"[(（]中国[)）]官方网站")
+_WORD_END = set("局委办区县市镇乡厅室院站所处科队会府部在的于和与由及将向对为是从经")
+
+
+def _trim_cn_site(folded: str, start: int, end: int) -> int:
+    m = _CN_SITE.search(folded, start, end)
+    if m is None or m.start() == start:
+        return start
+    head = folded[start:m.start()]
+    cut = max((k + 1 for k, c in enumerate(head) if c in _WORD_END), default=0)
+    if len(head) - cut < 2:
+        cut = max(0, len(head) - 4)
+    return start + cut
+
+
+def spans(folded: str) -> list[tuple[int, int]]:
+    found: set[tuple[int, int]] = set()
+    pattern, done = None, -1
+    for hit in _NEEDLES.finditer(folded):
+        lo, hi = max(done, hit.start() - _REACH, 0), min(len(folded), hit.end() + _REACH)
+        if lo >= hi:
+            continue
+        pattern = pattern or _pattern()
+        found.update((_trim_cn_site(folded, *m.span()), m.end()) for m in pattern.finditer(folded, lo, hi)
+                     if m.end() > m.start())
+        done = hit.start()
+    return sorted(found)
+
+
+def stem_of(name: str) -> str:
+    """The brand stem of a name: what comes before the first betting word (环球国际(中国)官方网站 → 环球国际)."""
+    m = _AFFIXES.search(name)
+    return name[:m.start()] if m else ""
+
+
+def _stem_ok(stem: str) -> bool:
+    if re.fullmatch(r"[\u4e00-\u9fff]{3,8}", stem):
+        return True
+    return bool(re.fullmatch(r"[a-z][a-z0-9\-]{2,15}", stem)) and stem not in ("app", "www", "http", "https")
+
+
+def stem_spans(folded: str, names: list[str]) -> list[tuple[int, int]]:
+    """Other occurrences of the stems of ``names`` (whole Latin words only)."""
+    out = []
+    for stem in {stem_of(n) for n in names}:
+        if not _stem_ok(stem):
+            continue
+        start = folded.find(stem)
+        while start >= 0:
+            end = start + len(stem)
+            latin_inside = stem.isascii() and (start and folded[start - 1].isalnum() and folded[start - 1].isascii()
+                                               or end < len(folded) and folded[end].isascii() and folded[end].isalnum())
+            if not latin_inside:
+                out.append((start, end))
+            start = folded.find(stem, end)
+    return out
