@@ -303,7 +303,11 @@ def score_doc(doc: Doc, rules) -> dict:
 
 
 def _absorb(f: Finding, whole: list[Label], unlimited_only: bool = False) -> Label | None:
-    """A document-level label takes one error finding (or every finding if ``absorb_all``)."""
+    """A document-level label takes one error finding (or every finding if ``absorb_all``). A warning
+    or info goes to a matching label not found yet first, so two warnings about two labelled defects
+    count both."""
+    if f.severity != "error":
+        whole = sorted(whole, key=lambda label: label.found)
     for label in whole:
         if (unlimited_only and not label.absorb_all) or not _matches(f, label):
             continue

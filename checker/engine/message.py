@@ -15,10 +15,10 @@ from .. import lazy_re
 
 # Every name a rule kind passes to Rule.diag (the built-in messages use these and nothing else).
 FIELDS = frozenset({
-    "actual", "after", "attachment", "cell", "cells", "count", "detail", "equation", "expected", "found",
-    "heading", "hint", "items", "line", "lines", "marker", "missing", "name", "number", "phrase", "problem",
-    "row", "sample", "source", "stated", "table", "tables", "template", "title", "total", "value", "what",
-    "where",
+    "actual", "after", "attachment", "cell", "cells", "column", "count", "detail", "equation", "expected",
+    "found", "heading", "hint", "items", "line", "lines", "marker", "missing", "name", "names", "number",
+    "phrase", "problem", "row", "rows", "sample", "source", "stated", "table", "tables", "template", "title",
+    "total", "value", "what", "where",
     # cross-report rules: the earlier report's year, cell, value and where it stands
     "year", "prev_year", "prev_cell", "prev_value", "prev_file", "prev_where", "this_year",
 })

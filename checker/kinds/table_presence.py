@@ -44,8 +44,10 @@ def _sections(doc):
 
 
 def _no_numbers(doc, rule, found):
+    from ..tables.layouts.runs import unread_keys
+
     for ft in found.values():
-        if not ft.has_numbers():
+        if not ft.has_numbers() and not unread_keys(doc, ft):     # numbers run together are GL218's
             first = min((v for v in ft.rows_found.values()), default=(ft.start, ft.start))
             s, e = orig_span(doc, ft, *first)
             yield rule.diag(doc, s, e, normalised=False, table=ft.tdef.name, title=ft.tdef.title)

@@ -7,6 +7,7 @@ from functools import cached_property
 from ..normalise.mapped import MappedText
 from ..normalise.pipeline import normalise
 from ..parse.headings import find_headings, without_table_rows
+from ..parse.inline_headings import inline_headings, merged
 from ..parse.meta import ReportMeta, resolve_meta
 from ..parse.structure import Structure, parse_structure
 from .source import Source
@@ -55,7 +56,8 @@ class Document:
         found = self._structures.get(template.id)
         if found is None:
             if self._headings is None:
-                self._headings = find_headings(self.text)
+                lines = find_headings(self.text)
+                self._headings = merged(lines, inline_headings(self.text, lines))
             found = parse_structure(self.text, template, without_table_rows(self._headings, template.table_labels))
             self._structures[template.id] = found
         return found

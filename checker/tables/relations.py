@@ -12,7 +12,7 @@ from fnmatch import fnmatchcase
 
 from .. import lazy_re
 from ..model.record import MutableRecord, Record
-from .model import FilledTable, TableDef
+from .model import NUMBER, FilledTable, TableDef
 from .render import format_number
 
 _TERM = lazy_re.compile(r"\s*([+-])?\s*(sum\(\s*([\w*]+)\s*(?:\.\.\s*(\w+))?\s*\)|\w+)\s*")
@@ -150,16 +150,41 @@ def failures(rel: Relation, ft: FilledTable) -> list[Instance]:
     nums = ft.numbers()
     top = ft.integral_max()
     if top is not None and top * width <= EXACT:
-        return _exact_failures(rel, ft, sides, moved, nums)
-    out = []
-    for o, (lhs, rhs) in over:
-        try:
-            left, right = _total(lhs, nums), _total(rhs, nums)
-        except KeyError:
-            continue                    # a cell was not read: no equation
-        if abs(left - right) >= 1e-6:
-            out.append(_instance(rel, ft, sides, o))
-    return out
+        found = _exact_failures(rel, ft, sides, moved, nums)
+    else:
+        found = []
+        for (o, (lhs, rhs)), signed in zip(over, moved):
+            try:
+                left, right = _total(lhs, nums), _total(rhs, nums)
+            except KeyError:
+                continue                    # a cell was not read: no equation
+            if abs(left - right) >= 1e-6:
+                found.append((signed, _instance(rel, ft, sides, o)))
+    if not found:
+        return []
+    unknown = unfilled(ft)
+    return [inst for (_, plus, minus), inst in found if not unknown or _certain(plus, minus, nums, unknown)]
+
+
+def unfilled(ft: FilledTable) -> frozenset:
+    """Keys of the cells read without a number (blank, “/”, “—”, text): what they stand for is not known."""
+    cells = ft.source.cells
+    return frozenset(k for k, i in ft.index.items() if cells[i].state != NUMBER)
+
+
+def _certain(plus, minus, nums, unknown) -> bool:
+    """Whether the equation ``sum(plus) == sum(minus)`` fails whatever non-negative numbers its unfilled
+    cells stand for. Counted as 0 they make it fail; but when they are on both sides, or on the side
+    that falls short, some values would make it hold — a blank is not a 0, so that is not an error.
+    Only the side that is already too large may hold unfilled cells."""
+    open_plus, open_minus = any(k in unknown for k in plus), any(k in unknown for k in minus)
+    if not (open_plus or open_minus):
+        return True
+    if open_plus and open_minus:
+        return False
+    known_plus = sum(nums[k] for k in plus if k not in unknown)
+    known_minus = sum(nums[k] for k in minus if k not in unknown)
+    return known_plus > known_minus if open_plus else known_minus > known_plus
 
 
 # Integers up to 2**53 are exact floats. When every value is a non-negative integer and the terms of
@@ -168,16 +193,18 @@ def failures(rel: Relation, ft: FilledTable) -> list[Instance]:
 EXACT = 2.0 ** 53
 
 
-def _exact_failures(rel: Relation, ft: FilledTable, sides, moved, nums) -> list[Instance]:
-    """``failures`` when the sums are exact (see EXACT): each equation as two flat sums."""
+def _exact_failures(rel: Relation, ft: FilledTable, sides, moved, nums) -> list[tuple]:
+    """``failures`` when the sums are exact (see EXACT): each equation as two flat sums; (moved entry,
+    instance) pairs."""
     get, out = nums.__getitem__, []
-    for o, plus, minus in moved:
+    for signed in moved:
+        o, plus, minus = signed
         try:
             differ = sum(map(get, plus)) != sum(map(get, minus))
         except KeyError:
             continue                    # a cell was not read: no equation
         if differ:
-            out.append(_instance(rel, ft, sides, o))
+            out.append((signed, _instance(rel, ft, sides, o)))
     return out
 
 
@@ -266,3 +293,23 @@ def _name(tdef: TableDef, scope: str, ids: list[str], o: str) -> str:
     def one(i):
         return tdef.rows[i].short if scope == "column" else tdef.columns[i].short
     return one(ids[0]) if len(ids) == 1 else f"{one(ids[0])}…{one(ids[-1])}"
+
+
+def stated_totals(rels, ft: FilledTable) -> list[tuple[tuple[str, str], float]]:
+    """Total cells left unfilled while some of their parts hold numbers: (cell key, sum of the parts
+    read), in the table's cell order. A total is the one-cell left side of a relation of ``rels``."""
+    unknown = unfilled(ft)
+    if not unknown:
+        return []
+    nums, found = ft.numbers(), {}
+    for rel in rels:
+        plan = _plan(rel, ft.tdef) if rel.table == ft.tdef.id else None
+        if plan is None or len(rel.lhs) != 1 or rel.lhs[0].last is not None or rel.lhs[0].pattern:
+            continue
+        for _, (lhs, rhs) in plan[1]:
+            [(_, (key,))] = lhs
+            parts = [k for _, keys in rhs for k in keys if k in nums and k not in unknown]
+            if key in unknown and parts and key not in found:
+                found[key] = sum(nums[k] for k in parts)
+    order = {k: i for i, k in enumerate(ft.tdef.cells)}
+    return sorted(found.items(), key=lambda kv: order.get(kv[0], len(order)))

@@ -11,7 +11,7 @@ from importlib import import_module
 from ...model.table import RawCell, RawTable
 
 # parse order: the first layout that maps a table best wins ties (stricter layouts first)
-NAMES = ("pipe", "tabs", "cells", "pdf", "whitespace")
+NAMES = ("pipe", "tabs", "cells", "pdf", "whitespace", "runs")
 
 # Render variants used by `govlint template` and the tests: name -> (module, render options)
 RENDERINGS = {
