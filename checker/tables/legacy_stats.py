@@ -35,9 +35,9 @@ class LegacyRow(MutableRecord):
 
 
 def legacy_rows(doc) -> dict[str, LegacyRow]:
-    if "tables.legacy" not in doc.cache:
-        doc.cache["tables.legacy"] = read_rows(doc.text) if doc.template.id == "pre-2019" else {}
-    return doc.cache["tables.legacy"]
+    if "tables.legacy_stats" not in doc.cache:
+        doc.cache["tables.legacy_stats"] = read_rows(doc.text) if doc.template.id == "pre-2019" else {}
+    return doc.cache["tables.legacy_stats"]
 
 
 def read_rows(text: str) -> dict[str, LegacyRow]:
