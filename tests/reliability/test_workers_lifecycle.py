@@ -77,7 +77,7 @@ def _pipe_ends(pid: int) -> set[tuple[str, str]]:
 def _start_run(tmp_path, script: str | None = None):
     # enough files that the run is still going when the parent is killed, each quick to check, so a
     # worker reaches the end of its chunk soon after
-    _copies(tmp_path, 800, SIMPLIFIED_SEED.read_bytes())
+    _copies(tmp_path, 4000, SIMPLIFIED_SEED.read_bytes())
     cmd = [sys.executable, "-c", script] if script else [sys.executable, "-m", "checker"]
     proc = subprocess.Popen([*cmd, "check", str(tmp_path), "-j", "3", "--format", "concise"], cwd=ROOT, env=env(),
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, stdin=subprocess.DEVNULL)
@@ -85,7 +85,7 @@ def _start_run(tmp_path, script: str | None = None):
         time.sleep(0.1)
         kids = _workers(proc.pid)
         if len(kids) == 2:
-            time.sleep(2)           # past the workers' start-up, when they close what they inherited
+            time.sleep(1)           # past the workers' start-up, when they close what they inherited
             return proc, kids
     proc.kill()
     proc.wait()
