@@ -333,6 +333,8 @@ def _is_false(doc: Doc, f: Finding, text: str, squeezed) -> bool:
             return True
         return any(_overlaps(f.spans, locate(text, t, squeezed)) for fa, t in doc.correct if fa == "tables")
     if fam == "structure":
+        if f.code == "GL101":
+            return False    # a missing section: an excerpt is truncated, so this is not judged (see above)
         if f.code == "GL107":
             return _title_names_body(doc.title) and not any("title" in h for h in doc.heading_issues)
         return any(_overlaps(f.spans, locate(text, t, squeezed)) for fa, t in doc.correct if fa == "structure")

@@ -2,7 +2,8 @@
 
 Detection happens once, in checker/normalise; this kind only turns the recorded edits into findings.
 Edits are grouped per line (one finding for a line full of traditional characters) or reported one by
-one. Edits inside an edit of a ``yield_to`` step are left to that step's rule: t2s over a garbled run
+one. Edits inside an edit of a ``yield_to`` step are left to that step's rule (and, with ``skip_chrome``,
+edits inside web-page furniture to the furniture rules, whose fix deletes the line): t2s over a garbled run
 would destroy the bytes its repair needs, and a phrase replacement already covers its characters.
 So fixes of different rules never overlap and one ``--fix`` pass applies them all.
 """
@@ -23,6 +24,10 @@ def check(doc, rule):
     if not found:
         return
     spans = [(s, t) for tag in p.get("yield_to", ()) for s, t, _, _ in doc.mapped.edits_of(tag)]
+    if p.get("skip_chrome"):     # the furniture rules delete those lines: "简体 繁體" is a site's switch
+        from .web_boilerplate import chrome_spans
+
+        spans += chrome_spans(doc)
     if spans:                # reported by their own rule
         found = _Claimed(spans).unclaimed(found)
     groups = _per_line(doc, found) if p.get("group", "edit") == "line" else ([item] for item in found)

@@ -32,6 +32,16 @@ def check(doc, rule):
         yield rule.diag(doc, start, end, fix=fix, found=found, lines=_short(found))
 
 
+def chrome_spans(doc) -> list[tuple[int, int]]:
+    """Original-file spans of every furniture block (head, body, tail), for rules that leave what the
+    furniture rules delete to them."""
+    cached = doc.cache.get("chrome-spans")
+    if cached is None:
+        blocks = [*head_blocks(doc), *body_blocks(doc), *_tail_block(doc, doc.text)]
+        cached = doc.cache["chrome-spans"] = [doc.orig_span(s, e) for s, e in blocks]
+    return cached
+
+
 def _short(found: str, limit: int = 60) -> str:
     return found if len(found) <= limit else found[:limit] + "…"
 

@@ -29,6 +29,24 @@ def _matcher(template_title: str) -> SequenceMatcher:
     return SequenceMatcher(None, "", template_title)
 
 
+# Words reports add to a template title without changing what the section is about
+# (一、政府信息公开总体工作情况, 三、收到和处理政府信息公开的申请情况): such a title is a variant, not another title.
+_FILLER = frozenset("的工作政府信息公开年度本")
+
+
+def _padded(title: str, template_title: str) -> bool:
+    """The template title in order inside `title`, every other character a filler one."""
+    if len(title) <= len(template_title):
+        return False
+    i = 0
+    for ch in title:
+        if i < len(template_title) and ch == template_title[i]:
+            i += 1
+        elif ch not in _FILLER:
+            return False
+    return i == len(template_title)
+
+
 def _keyword_hit(title: str, section: TemplateSection) -> bool:
     return any(all(k in title for k in group) for group in section.keywords)
 
@@ -59,7 +77,7 @@ def _identify(title: str, template: Template) -> tuple[TemplateSection | None, s
     for sec in template.sections:
         if t == _squashed(sec.title):
             return sec, "exact", 1.0
-        if any(t == _squashed(v) for v in sec.variants):
+        if any(t == _squashed(v) for v in sec.variants) or _padded(t, _squashed(sec.title)):
             cand = (sec, "variant", 0.95)
         elif _keyword_hit(t, sec):
             cand = (sec, "exact" if not template.title_check else "fuzzy", 0.85)

@@ -15,16 +15,16 @@ ROOT = Path(__file__).resolve().parents[2]
 
 # family: (labelled defects found at least, false errors at most, of them in the complete reports at most)
 FLOORS = {
-    "structure": (16, 3, 0),
-    "tables": (11, 1, 1),
-    "arithmetic": (9, 11, 3),
+    "structure": (16, 0, 0),
+    "tables": (11, 0, 0),
+    "arithmetic": (19, 0, 0),
     "spam": (16, 0, 0),
     "garbling:mojibake": (3, 0, 0),
     "garbling:pinyin": (195, 0, 0),
     "garbling:lost-characters": (39, 0, 0),
     "garbling:other": (18, 0, 0),
     "boilerplate": (141, 0, 0),
-    "script": (19, 1, 0),
+    "script": (19, 0, 0),
     "typography": (0, 0, 0),
 }
 

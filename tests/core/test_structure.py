@@ -59,3 +59,16 @@ def test_title_agency_in_preamble():
     text = "根据《条例》要求，现公布广州市某某局2022年政府信息公开工作年度报告。\n一、总体情况\n概况。\n"
     d = doc(text)
     assert d.title.agency == "广州市某某局" and d.meta.year == 2022
+
+
+def test_template_title_padded_with_filler_words_is_a_variant_not_a_mismatch():
+    # real headings: 一、政府信息公开总体工作情况, 三、收到和处理政府信息公开的申请情况 (GL103 warning, not GL102)
+    text = (REPORT_2021.replace("一、总体情况", "一、政府信息公开总体工作情况")
+            .replace("三、收到和处理政府信息公开申请情况", "三、收到和处理政府信息公开的申请情况"))
+    hows = {s.template.number: s.how for s in doc(text).structure.sections}
+    assert hows["一"] == hows["三"] == "variant" and hows["二"] == "exact"
+
+
+def test_added_words_that_change_the_subject_are_not_filler():
+    text = REPORT_2021.replace("五、存在的主要问题及改进情况", "五、存在的主要问题及下一步改进情况")
+    assert {s.template.number: s.how for s in doc(text).structure.sections}["五"] == "fuzzy"

@@ -56,8 +56,8 @@ def test_one_finding_per_systemic_problem(report):
     assert len([b for b in findings(text, "GL401") if b.startswith(SEED_000)]) == 1
     assert len([b for b in findings(text, "GL402") if b.startswith(SEED_000)]) == 1
     [trad] = [b for b in findings(text, "GL401") if b.startswith(SEED_004)]
-    assert "全文使用繁体字：44 行共" in trad.replace("\n    ", "")
-    assert "另有 41 行修改（--diff 显示全部）" in trad
+    assert "全文使用繁体字：41 行共" in trad.replace("\n    ", "")
+    assert "另有 38 行修改（--diff 显示全部）" in trad
 
 
 def test_fix_preview_goes_in_git_direction(report):
