@@ -4,6 +4,9 @@ template's wording.
 ``check: rows`` — template rows whose label was not found (table 四: cells missing from its one row).
 ``check: columns`` — columns absent from the header, or rows with fewer values than columns.
 ``check: labels`` — rows recognised by a misspelt label (tables.labels, ``label_typos``).
+``check: unplaced`` — rows of aligned or run-together text with fewer values than columns: a blank
+cell leaves no mark there, so the values were not placed and the rows are checked by nothing; once
+per table (``columns`` reports short rows only where blanks would show).
 A table the reader could not put together (``incomplete``: a page break it could not join) is not
 checked for rows or columns: what is missing is the extraction's doing, already reported (GL601). In
 a document that ends inside a table (a truncated copy), what would follow the cut is not reported.
@@ -20,6 +23,8 @@ def check(doc, rule):
     for ft in document_tables(doc).values():
         if what == "labels":
             yield from _labels(doc, rule, ft)
+        elif what == "unplaced":
+            yield from _unplaced(doc, rule, ft)
         elif not ft.incomplete:
             yield from (_rows(doc, rule, ft) if what == "rows" else _columns(doc, rule, ft))
 
@@ -112,9 +117,20 @@ def _columns(doc, rule, ft):
                             items="、".join(tdef.columns[c].label for c in shown), what="表头缺少列")
     last = max(ft.rows_found, key=lambda r: ft.rows_found[r][0], default=None)
     for rid in ft.short_rows:
-        if cut and rid == last:
-            continue                    # the copy ends inside this row
+        if cut and rid == last or rid in ft.unplaced:
+            continue                    # the copy ends inside this row, or its blanks cannot be seen
         n = sum(1 for c in tdef.columns_of(rid) if (rid, c) in ft.index)
         s, e = _at(doc, ft, rid)
         yield rule.diag(doc, s, e, normalised=False, table=tdef.name, items=tdef.rows[rid].label,
                         what=f"该行只有 {n} 个数，应为 {len(tdef.columns_of(rid))} 个")
+
+
+def _unplaced(doc, rule, ft):
+    rows = [r for r in ft.unplaced if not (_cut_off(doc, ft) and r == max(ft.rows_found, key=lambda k: ft.rows_found[k][0]))]
+    if not rows:
+        return
+    tdef = ft.tdef
+    s, e = _at(doc, ft, rows[0])
+    names = [tdef.rows[r].label for r in rows]
+    yield rule.diag(doc, s, e, normalised=False, table=tdef.name, count=len(rows),
+                    items="、".join(names[:6]) + ("等" if len(names) > 6 else ""))

@@ -47,7 +47,8 @@ def _no_numbers(doc, rule, found):
     from ..tables.layouts.runs import unread_keys
 
     for ft in found.values():
-        if not ft.has_numbers() and not unread_keys(doc, ft):     # numbers run together are GL218's
+        # numbers run together are GL218's; numbers of short rows that could not be placed GL219's
+        if not ft.has_numbers() and not ft.unplaced and not unread_keys(doc, ft):
             first = min((v for v in ft.rows_found.values()), default=(ft.start, ft.start))
             s, e = orig_span(doc, ft, *first)
             yield rule.diag(doc, s, e, normalised=False, table=ft.tdef.name, title=ft.tdef.title)

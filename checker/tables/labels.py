@@ -343,6 +343,10 @@ def _resolve(entries, rows_phase: bool):
     return others[0]
 
 
+# Text layouts in which a blank cell leaves no mark: cells split at runs of spaces, or digits run together.
+BLANKS_UNSEEN = frozenset({"text:whitespace", "text:runs"})
+
+
 def _assign(st: _State, p: Prepared, tdef: TableDef) -> None:
     t, cells, starts, ends = st.table, p.cells, p.starts, p.ends
     index = t.index
@@ -361,6 +365,10 @@ def _assign(st: _State, p: Prepared, tdef: TableDef) -> None:
             continue
         cols = _columns_for(t, tdef, rid, toks)
         toks = _trim(p, toks, len(cols))
+        if len(toks) < len(cols) and p.origin in BLANKS_UNSEEN:
+            t.short_rows.append(rid)
+            t.unplaced.append(rid)          # any of its columns may be the blank ones: no guess
+            continue
         index.update(zip(tdef.keys_of(rid) if cols is tdef.columns_of(rid) else [(rid, c) for c in cols], toks))
         if len(toks) > len(cols):
             st.stray += sum(1 for i in toks[len(cols):] if cells[i].state == NUMBER)

@@ -170,7 +170,8 @@ class FilledTable(MutableRecord):
     objects of ``cells`` are built only when asked for, since the checks read the lists directly."""
 
     __slots__ = ("tdef", "source", "index", "rows_found", "columns_found", "header_found", "start", "end",
-                 "normalised", "origin", "score", "short_rows", "label_typos", "incomplete", "_cells", "_numbers",
+                 "normalised", "origin", "score", "short_rows", "unplaced", "label_typos", "incomplete", "_cells",
+                 "_numbers",
                  "_top", "_codes")
 
     def __init__(self, tdef: TableDef, source, start: int = -1, end: int = -1, normalised: bool = True,
@@ -186,6 +187,9 @@ class FilledTable(MutableRecord):
         self.origin = origin
         self.score = 0.0
         self.short_rows: list[str] = []   # rows with fewer values than columns
+        # short rows of a layout where blank cells leave no trace (aligned or run-together text): which
+        # columns their values belong to is not known, so they are not placed in ``index`` at all
+        self.unplaced: list[str] = []
         self.label_typos: dict[str, str] = {}     # row id -> the misspelt label it was recognised by
         self.incomplete = False     # the reader could not put the table together (a page break): rows may be lost
         self._cells: dict | None = None
