@@ -48,6 +48,31 @@ def inline_headings(text: str, found: list[Heading]) -> list[Heading]:
         h = _heading(text, m, STRONG if boundary == 1.0 else EXACT)
         if h is not None:
             out.append(h)
+    return out + _gaps(text, sorted(found + out, key=lambda h: h.start), known)
+
+
+def _gaps(text: str, heads: list[Heading], known: set[int]) -> list[Heading]:
+    """A section between two found ones whose title is reworded past recognition (``四、…。 五、下一步工作
+    计划 …。 六、…``): its numeral, at a sure paragraph start (or right after the heading before it, an
+    empty section), is the only one of that number in the gap,
+    so the heading is taken by its number, as a heading on a line of its own would be."""
+    out = []
+    level1 = [h for h in heads if h.level == 1]
+    for a, b in zip(level1, level1[1:]):
+        if b.number != a.number + 2:
+            continue
+        hits = [m for m in _NUMERAL.finditer(text, a.end, b.start)
+                if cn_to_int(m.group(1)) == a.number + 1 and m.start() not in known]
+        if len(hits) != 1:
+            continue
+        m = hits[0]
+        if _boundary(text, m.start()) < 1.0 and text[a.end:m.start()].strip():
+            continue                    # neither a sure paragraph start nor right after heading a
+        hard = _HARD_END.search(text, m.end(), m.end() + MAX_TITLE + 1)
+        if hard is None or hard.start() - m.end() < 2 or text[hard.start()] in "，,；;、":
+            continue                    # no title-sized phrase, or an item of a list
+        out.append(Heading(1, a.number + 1, m.group(1), m.group(2), text[m.end():hard.start()], m.start(1),
+                           hard.start(), m.start(1), m.start(2), m.end(2), m.end(), hard.start()))
     return out
 
 

@@ -84,3 +84,23 @@ def test_before_2019_unknown_wording_names_no_section():
     assert [s.template and s.template.number for s in d.structure.sections] == ["一", "二", "三", None, "五", "四", "六"]
     from conftest import check_text
     assert [x.code for x in check_text(text, select=["GL1"]) if x.severity.label == "error"] == []
+
+
+CRAWLED_2020 = (
+    "某某区人民政府2020年政府信息公开工作年度报告 一、总体情况 本区依法公开。二、主动公开政府信息情况 "
+    "三、收到和处理政府信息公开申请情况 四、政府信息公开行政复议、行政诉讼情况 五、下一步工作计划 "
+    "2021年，我区将继续推进公开。六、其他需要报告的事项 本年度未收取信息处理费。"
+)
+
+
+def test_reworded_section_between_two_found_ones_is_taken_by_its_number():
+    d = Document(Source("r.txt", CRAWLED_2020))
+    by_number = {s.template.number: s for s in d.structure.sections}
+    assert sorted(by_number) == sorted("一二三四五六")
+    assert by_number["五"].heading.title == "下一步工作计划" and by_number["五"].how == "number"
+
+
+def test_numbered_list_item_in_a_gap_is_not_a_heading():
+    # 五、 inside a sentence, and a second 五、 in the same gap: neither is taken
+    text = CRAWLED_2020.replace(" 五、下一步工作计划 ", "我们的工作：一、加强，二、规范，五、改进。")
+    assert "五" not in {h.number_text for h in inline_headings(text, find_headings(text))}
