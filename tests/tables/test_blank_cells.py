@@ -149,3 +149,13 @@ def test_short_row_where_blanks_show_is_still_reported():
     text = t3(values).replace("|  |", "|")            # the pipe layout: a cell really left out
     codes = [c for c, _ in found(text, select=("GL208", "GL219"))]
     assert codes == ["GL208"]
+
+
+def test_blank_total_at_the_end_of_a_pipe_row_is_a_cell_not_an_edge():
+    # “（一）予以公开 | 20 | 1 | … | 0 | ” — no opening bar, so the closing one ends a blank 总计
+    values = base()
+    values[("r3_1", "total")] = ""
+    text = t3(values)
+    assert any(line.endswith("| ") for line in text.splitlines())
+    codes = [c for c, _ in found(text)]
+    assert "GL208" not in codes and codes.count("GL215") == 1

@@ -1,6 +1,7 @@
 """One table row per line, cells separated by ``|`` (web copies of HTML tables, Markdown-ish text).
 
-Empty pieces between bars are blank cells; a bar at either end of a line is an edge, not a cell. A line
+Empty pieces between bars are blank cells; a bar at the start of a line is an edge, not a cell, and so
+is one at the end of a line that has one at the start. A line
 without bars inside the table is the rest of a cell broken across lines (``商业\\n企业 | …``).
 """
 
@@ -33,9 +34,12 @@ def _rows(text: str, start: int, end: int):
             continue
         bounds = [-1, *bars, len(line)]
         pieces = [(bounds[i] + 1, bounds[i + 1]) for i in range(len(bounds) - 1)]
-        if not line[:bars[0]].strip():
+        edged = not line[:bars[0]].strip()
+        if edged:
             pieces = pieces[1:]
-        if pieces and not line[bars[-1] + 1:].strip():
+        # a closing bar is an edge only with an opening one: “… | 1 | 1 | ” ends in a blank 总计 (a
+        # spare blank at the end of a row is dropped when the row is read anyway)
+        if pieces and edged and not line[bars[-1] + 1:].strip():
             pieces = pieces[:-1]
         yield [trimmed(line[s:e], pos + s) for s, e in pieces]
 
