@@ -29,6 +29,10 @@ _NAME_LINE = lazy_re.compile(
 )
 _SITE = lazy_re.compile(r"(?:网站|门户|平台|首页|栏目)$")     # a portal's name above the title is page chrome
 _ABOUT = lazy_re.compile(r"关于\s*$")
+# Page furniture before the title on its line, up to the space that ends it: 欢迎访问…门户网站, 政府信息公开
+# (a column name), 当前位置：首页 > … > …; the body's name is what follows the last one.
+_CHROME_WORD = lazy_re.compile(r"(?:欢迎访问|网站|门户|首页|当前位置|政府信息公开|政务公开)[^\s>›»]*\s*")
+_CRUMB = lazy_re.compile(r"[>›»]\s*[^\s>›»]*\s*")          # one more step of a breadcrumb trail
 _SELF = lazy_re.compile(r"^[我本]")          # 我镇/本局 in an intro sentence is no body name
 # Words of a sentence or a document title, never of a body's name: "2018年政务公开工作要点落实情况及做好
 # 政府信息公开工作年度报告" names a task, not an issuer.
@@ -105,6 +109,14 @@ def _same_line(text: str, line_start: int, year_at: int) -> tuple[int, str]:
     tail = _ABOUT.search(text, at, year_at)       # 某某局关于2023年…报告: 关于 is no part of the name
     if tail:
         end = tail.start()
+    # a copy without line breaks: the banner runs into the title; a furniture word ended by a space
+    banner = [m.end() for m in _CHROME_WORD.finditer(text, at, end) if m.end() < end and text[m.end() - 1].isspace()]
+    if banner:
+        at = banner[-1]
+        crumb = _CRUMB.match(text, at, end)
+        while crumb:
+            at = crumb.end()
+            crumb = _CRUMB.match(text, at, end)
     return at, text[at:end].strip()
 
 

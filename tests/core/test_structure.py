@@ -72,3 +72,13 @@ def test_template_title_padded_with_filler_words_is_a_variant_not_a_mismatch():
 def test_added_words_that_change_the_subject_are_not_filler():
     text = REPORT_2021.replace("五、存在的主要问题及改进情况", "五、存在的主要问题及下一步改进情况")
     assert {s.template.number: s.how for s in doc(text).structure.sections}["五"] == "fuzzy"
+
+
+def test_banner_run_into_the_title_is_not_the_agency():
+    # a copy without line breaks: site banner, column name or breadcrumb, then the title
+    for head in ("欢迎访问仓山区人民政府门户网站  政府信息公开 ", "首页 > 政务公开 > 年报 ", "当前位置：首页 › 信息公开 "):
+        d = doc(head + "福州市仓山区2018年政府信息公开工作年度报告 一、概述 本区依法公开。")
+        assert d.title.agency == "福州市仓山区", head
+    # names that hold such words are kept whole
+    for name in ("某某县政务公开办公室", "某某县政府网站管理中心"):
+        assert doc(f"{name} 2023年政府信息公开工作年度报告\n一、总体情况\n").title.agency == name
