@@ -18,7 +18,9 @@ COUNT = re.compile(r"(?<![\d.第])(\d{1,12})(\.\d{1,6})?[ \t\u3000]{0,2}(多|余
                    r"(人次|件次|万元|件|宗|条|项|篇|份|个|次|元)(?![ \t\u3000]{0,2}[%％])")
 # A share: “占76.5%”, “占总数的5%” (not a rate or a change: “办结率100%”, “回落12.3%”).
 PERCENT = re.compile(r"占[^%％\d。；;，,\n]{0,8}?(\d{1,3}(?:\.(\d{1,4}))?)[ \t\u3000]{0,2}[%％]")
-SEPARATOR = re.compile(r"[，,、；;：:。！？!?\n()（）]")
+# A half-width full stop after a Chinese character ends a sentence too (“共计61件.目前依法办结59件”, text
+# through a converter that narrowed the punctuation); after a digit it is a decimal point or a numbering.
+SEPARATOR = re.compile(r"[，,、；;：:。！？!?\n()（）]|(?<=[\u4e00-\u9fff])\.(?!\d)")
 APPROX = re.compile(r"(?:多|余|近|约|超过?|大约|左右|以上|不足|逾)")
 # Units that count the same kind of thing: items published or handled are written 件 as often as 条.
 UNIT_FAMILY = {"件": "item", "宗": "item", "条": "item", "项": "item", "篇": "item", "份": "item",
@@ -58,7 +60,7 @@ class Clause(MutableRecord):
 
 
 def strength(sep: str) -> int:
-    return STRENGTH.get(sep, SENTENCE if sep in "。！？!?\n" or sep == "" else 0)
+    return STRENGTH.get(sep, SENTENCE if sep in "。！？!?.\n" or sep == "" else 0)
 
 
 def clauses(text: str) -> list[Clause]:

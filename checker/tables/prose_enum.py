@@ -332,7 +332,7 @@ def _is_cut(text: str, cls: list[Clause], i: int, e: Enumeration) -> bool:
     return _TERMINATOR.search(text, e.terms[-1].end) is None
 
 
-_TERMINATOR = re.compile(r"[。！？!?\n]")
+_TERMINATOR = re.compile(r"[。！？!?\n]|(?<=[\u4e00-\u9fff])\.(?!\d)")      # as prose_clauses.SEPARATOR
 
 
 def _completeness(e: Enumeration, text: str, cls: list[Clause], at: int, why: str) -> None:

@@ -142,3 +142,13 @@ def test_shares_of_an_unmarked_results_sentence_use_the_handled_total_before():
     body = "本年共答复申请200件，均在法定期限内答复。予以公开110件，占60%；不予公开10件，占5%；无法提供80件，占40%。\n"
     found = [(d.code, d.message) for d in check_text(HEAD + body, select=["GL22"])]
     assert found == [("GL223", "110/200 = 55.0%，正文写作 60%（本年共答复申请200件）")]
+
+
+def test_half_width_full_stop_after_a_word_ends_the_sentence():
+    # punctuation narrowed by a converter: “3件.结转…2件.2022年…” are sentences, so 其他处理 3件 is a term
+    text = ("2022年,共收到政府信息公开申请58件,上年结转3件,共计61件.目前依法办结59件,其中予以公开的18件,"
+            "部分公开的2件,不予公开的1件,无法提供的29件,不予处理的6件,其他处理的3件.结转下年度继续办理的2件."
+            "2022年因信息公开引发行政争议3件,其中,行政复议1件,行政诉讼2件,均结果维持.")
+    assert (59, [18, 2, 1, 29, 6, 3]) in lists(text)
+    assert errors(text) == []
+    assert lists("公开率为95.5%,全年发布信息1.5万条.") == []         # decimals keep their point
