@@ -1,5 +1,7 @@
-"""PDF reports: text in reading order and ruled tables from the page geometry (pdfplumber, imported
-only when a PDF is read).
+"""PDF reports: text in reading order and ruled tables from the page geometry. Characters and rulings
+come from PDFium (pdf_pdfium) and are grouped by pdf_layout; a page PDFium cannot measure faithfully
+(fonts not embedded, rotation) is read with pdfplumber, which groups them the same way. Both are
+imported only when a PDF is read.
 
 - Lines outside tables are read top to bottom; the wrapped lines of one paragraph are joined again (a line
   that reaches the right margin continues on the next one unless that one is indented or starts a

@@ -42,9 +42,19 @@ def cluster(objs: list, key, tolerance: float, preserve_order: bool = False) -> 
 
 
 def bbox(objs) -> tuple[float, float, float, float]:
-    objs = list(objs)
-    return (min(o["x0"] for o in objs), min(o["top"] for o in objs),
-            max(o["x1"] for o in objs), max(o["bottom"] for o in objs))
+    it = iter(objs)
+    o = next(it)
+    x0, top, x1, bottom = o["x0"], o["top"], o["x1"], o["bottom"]
+    for o in it:
+        if o["x0"] < x0:
+            x0 = o["x0"]
+        if o["top"] < top:
+            top = o["top"]
+        if o["x1"] > x1:
+            x1 = o["x1"]
+        if o["bottom"] > bottom:
+            bottom = o["bottom"]
+    return x0, top, x1, bottom
 
 
 # -- words and lines ----------------------------------------------------------------------------------------
@@ -250,11 +260,16 @@ class RuledTable:
         self.rows = [Row([row.get(x) for x in xs]) for row in rows]
 
     def extract(self, chars: list[dict]) -> list[list[str | None]]:
+        """Each cell's text: the characters whose centre lies in it (boxes closed at the top left)."""
+        x0, top, x1, bottom = self.bbox
+        centred = [((c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2, c) for c in chars]
+        centred = [t for t in centred if x0 <= t[0] <= x1 and top <= t[1] <= bottom]
         out = []
         for row in self.rows:
-            box = bbox_of(row.cells)
-            row_chars = [c for c in chars if _inside(c, box)]
-            out.append([None if cell is None else extract_text([c for c in row_chars if _inside(c, cell)])
+            a, t, b, u = bbox_of(row.cells)
+            row_chars = [k for k in centred if a <= k[0] < b and t <= k[1] < u]
+            out.append([None if cell is None else
+                        extract_text([c for cx, cy, c in row_chars if cell[0] <= cx < cell[2] and cell[1] <= cy < cell[3]])
                         for cell in row.cells])
         return out
 
@@ -262,11 +277,6 @@ class RuledTable:
 def bbox_of(cells: list) -> tuple:
     real = [c for c in cells if c is not None]
     return (min(c[0] for c in real), min(c[1] for c in real), max(c[2] for c in real), max(c[3] for c in real))
-
-
-def _inside(c: dict, box: tuple) -> bool:
-    cx, cy = (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2
-    return box[0] <= cx < box[2] and box[1] <= cy < box[3]
 
 
 def find_tables(edges: list[dict], extra_horizontal: list[dict]) -> list[RuledTable]:

@@ -91,9 +91,9 @@ def _untrusted(api, obj, fonts: dict) -> bool:
     if not api.FPDFPageObj_GetBounds(obj, l, b, r, t) or abs(r.value - l.value) < _EMPTY \
             or abs(t.value - b.value) < _EMPTY:
         return True
-    font = api.FPDFTextObj_GetFont(obj)
-    key = ctypes.cast(font, ctypes.c_void_p).value
+    key = _Handles.get(api).font(obj)
     if key not in fonts:
+        font = api.FPDFTextObj_GetFont(obj)
         fonts[key] = not font or not (api.FPDFFont_GetIsEmbedded(font) or _font_name(api, font) in _STANDARD)
     return fonts[key]
 
@@ -210,41 +210,68 @@ def _chars(api, p, top: float) -> list[dict] | None:
         api.FPDFText_ClosePage(text_page)
 
 
+class _Handles:
+    """FPDFText_GetTextObject and FPDFTextObj_GetFont returning plain addresses: a character's font is
+    looked up by address for every character, and ctypes casts of handle objects cost more than the calls."""
+    _made = None
+
+    def __init__(self, api) -> None:
+        vp = ctypes.c_void_p
+
+        def retyped(fn, *argtypes):
+            return ctypes.CFUNCTYPE(vp, *argtypes)(ctypes.cast(fn, vp).value)
+
+        self.text_object = retyped(api.FPDFText_GetTextObject, vp, ctypes.c_int)
+        self.font = retyped(api.FPDFTextObj_GetFont, vp)
+        self.descent = ctypes.CFUNCTYPE(ctypes.c_int, vp, ctypes.c_float, ctypes.POINTER(ctypes.c_float))(
+            ctypes.cast(api.FPDFFont_GetDescent, vp).value)
+
+    @classmethod
+    def get(cls, api) -> "_Handles":
+        if cls._made is None:
+            cls._made = cls(api)
+        return cls._made
+
+
+def _unicode(api, tp, n: int) -> str | None:
+    """The text page's characters, one per index (None when a character outside the BMP makes the
+    UTF-16 text longer than the index)."""
+    buf = (ctypes.c_ushort * (n + 1))()
+    got = api.FPDFText_GetText(tp, 0, n, buf) - 1
+    text = bytes(buf)[: 2 * max(got, 0)].decode("utf-16-le", "replace")
+    return text if len(text) == n else None
+
+
 def _read_chars(api, tp, top: float) -> list[dict] | None:
     """The page's characters; None when one is rotated (pdfminer boxes those differently)."""
+    handles = _Handles.get(api)
     n = api.FPDFText_CountChars(tp)
+    bulk = _unicode(api, tp, n)
     ox, oy = ctypes.c_double(), ctypes.c_double()
-    m = api.FS_MATRIX()
-    box = api.FS_RECTF()
+    box, m, d = api.FS_RECTF(), api.FS_MATRIX(), ctypes.c_float()
     descents: dict = {}
     out = []
     for i in range(n):
-        if api.FPDFText_IsGenerated(tp, i):
+        text = bulk[i] if bulk is not None else chr(api.FPDFText_GetUnicode(tp, i))
+        if text in " \r\n\x02-\ufffe" and api.FPDFText_IsGenerated(tp, i):
             continue
-        text = "(cid:0)" if api.FPDFText_HasUnicodeMapError(tp, i) == 1 else chr(api.FPDFText_GetUnicode(tp, i))
-        api.FPDFText_GetCharOrigin(tp, i, ox, oy)
         api.FPDFText_GetMatrix(tp, i, m)
-        scale = (m.c * m.c + m.d * m.d) ** 0.5
-        size = api.FPDFText_GetFontSize(tp, i) * scale
-        x, y = ox.value, oy.value
         if m.b or m.c or m.a <= 0 or m.d <= 0:
             return None
+        size = api.FPDFText_GetFontSize(tp, i) * m.d
+        if api.FPDFText_HasUnicodeMapError(tp, i) == 1:
+            text = "(cid:0)"
+        api.FPDFText_GetCharOrigin(tp, i, ox, oy)
+        x, y = ox.value, oy.value
         if abs(m.e - x - size / 2) < 0.01:     # vertical font: PDFium's origin is the box's corner, half a size left
-            x0, x1, y0 = x, x + size, y
+            x1, y0 = x + size, y
         else:
+            font = handles.font(handles.text_object(tp, i))
+            descent = descents.get(font)
+            if descent is None:
+                descent = descents[font] = d.value if font and handles.descent(font, 1.0, d) else 0.0
             api.FPDFText_GetLooseCharBox(tp, i, box)
-            x0, x1 = x, x + (box.right - box.left)
-            y0 = y + _descent(api, tp, i, descents) * size
-        out.append({"text": text, "x0": x0, "x1": x1, "top": top - y0 - size, "bottom": top - y0, "size": size,
+            x1, y0 = x + (box.right - box.left), y + descent * size
+        out.append({"text": text, "x0": x, "x1": x1, "top": top - y0 - size, "bottom": top - y0, "size": size,
                     "upright": True, "object_type": "char"})
     return out
-
-
-def _descent(api, tp, i: int, cache: dict) -> float:
-    obj = api.FPDFText_GetTextObject(tp, i)
-    key = ctypes.cast(obj, ctypes.c_void_p).value
-    if key not in cache:
-        d = ctypes.c_float()
-        font = api.FPDFTextObj_GetFont(obj)
-        cache[key] = d.value if font and api.FPDFFont_GetDescent(font, ctypes.c_float(1.0), d) else 0.0
-    return cache[key]
