@@ -250,7 +250,8 @@ def _read_chars(api, tp, top: float) -> list[dict] | None:
     ox, oy = ctypes.c_double(), ctypes.c_double()
     box, m, d = api.FS_RECTF(), api.FS_MATRIX(), ctypes.c_float()
     descents: dict = {}
-    out = []
+    out: list[dict] = []
+    last = (None, None)         # text object and baseline of the previous horizontal character
     for i in range(n):
         text = bulk[i] if bulk is not None else chr(api.FPDFText_GetUnicode(tp, i))
         if text in " \r\n\x02-\ufffe" and api.FPDFText_IsGenerated(tp, i):
@@ -265,13 +266,19 @@ def _read_chars(api, tp, top: float) -> list[dict] | None:
         x, y = ox.value, oy.value
         if abs(m.e - x - size / 2) < 0.01:     # vertical font: PDFium's origin is the box's corner, half a size left
             x1, y0 = x + size, y
+            last = (None, None)
         else:
-            font = handles.font(handles.text_object(tp, i))
+            obj = handles.text_object(tp, i)
+            font = handles.font(obj)
             descent = descents.get(font)
             if descent is None:
                 descent = descents[font] = d.value if font and handles.descent(font, 1.0, d) else 0.0
             api.FPDFText_GetLooseCharBox(tp, i, box)
             x1, y0 = x + (box.right - box.left), y + descent * size
+            prev = out[-1] if out and last[0] == obj and last[1] == y and x > out[-1]["x0"] else None
+            if prev is not None and x < prev["x1"]:
+                prev["x1"] = x      # ends where the next glyph starts: PDFium's widths can differ from /Widths
+            last = (obj, y)
         out.append({"text": text, "x0": x, "x1": x1, "top": top - y0 - size, "bottom": top - y0, "size": size,
                     "upright": True, "object_type": "char"})
     return out
