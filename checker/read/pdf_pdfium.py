@@ -99,6 +99,8 @@ def _untrusted(api, obj, fonts: dict) -> bool:
 
 
 def _font_name(api, font) -> str:
+    if not hasattr(api, "FPDFFont_GetBaseFontName"):       # PDFium before 2024: no name, no trust
+        return ""
     n = api.FPDFFont_GetBaseFontName(font, None, 0)
     buf = ctypes.create_string_buffer(max(1, n))
     api.FPDFFont_GetBaseFontName(font, buf, n)
