@@ -1,4 +1,4 @@
-"""govlint benchmark: single-report latency, corpus throughput, memory on a 100 MB input.
+"""govlint benchmark: single-report latency, PDF latency (bench/pdf40.py), corpus throughput, memory on a 100 MB input.
 
 Usage:  pip install . && python bench/run.py [--govlint PATH] [--runs 21] [--reports 2000]
 

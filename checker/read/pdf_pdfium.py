@@ -126,6 +126,8 @@ def _compose(m: tuple, outer: tuple) -> tuple:
 def _path_edges(api, obj, m: tuple, top: float) -> list[dict]:
     fill, stroke = ctypes.c_int(), ctypes.c_int()
     api.FPDFPath_GetDrawMode(obj, fill, stroke)
+    if not fill.value and not stroke.value:         # a path ended with n only clips: pdfminer never paints it
+        return []
     style = {"stroke": bool(stroke.value), "fill": bool(fill.value), "non_stroking_color": _fill_color(api, obj)}
     a, b, c, d, e, f = m
     subpaths: list[list] = []
