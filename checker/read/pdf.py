@@ -97,7 +97,7 @@ def _check_complete(data: bytes, path: str) -> None:
 
 def _failure(exc: Exception) -> str:
     name = type(exc).__name__
-    if "Password" in name or "Encrypt" in name:
+    if "Password" in name or "Encrypt" in name or "password" in str(exc).lower():     # pdfminer, PDFium
         return "PDF 已加密，需要密码才能读取，未检查"
     detail = str(exc).splitlines()[0][:160] if str(exc) else name
     return f"PDF 文件已损坏，无法解析（{detail}）"
