@@ -129,7 +129,8 @@ def rows(res: dict) -> list[tuple[str, str, str, bool | None]]:
                     f"<= {TARGETS['pdf40_s']} s", r["ms"] <= TARGETS["pdf40_s"] * 1000))
     for name in ("real6", "real40"):
         if name in res:
-            out.append(("  CPU time, ratio", f"{res[name]['cpu_ms']:.0f} ms, {res[name]['ratio_cpu']:.1f}x", "", None))
+            out.append((f"  CPU time ({res[name]['pages']} pages), ratio",
+                        f"{res[name]['cpu_ms']:.0f} ms, {res[name]['ratio_cpu']:.1f}x", "", None))
     g = res["generated40"]
     out.append((f"  {g['pages']}-page PDF, fonts not embedded", f"{g['ms'] / 1000:.2f} s, {g['ratio']:.1f}x", "", None))
     return out
