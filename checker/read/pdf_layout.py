@@ -5,9 +5,9 @@ read its page (pdfplumber stays the reader of pages PDFium cannot read faithfull
 The grouping rules are pdfplumber's (MIT licence, jsvine/pdfplumber 0.11: utils/text.py, table.py) with
 its defaults — characters within 3 pt form words and lines; ruling edges snapped and joined within 3 pt,
 intersections within 3 pt, edges shorter than 3 pt dropped — cut down to what the reader uses: upright
-text read left to right, rotated text top to bottom, and tables from drawn lines only.
+text read left to right, and tables from drawn lines only.
 
-Objects are plain dicts with pdfplumber's keys (x0, x1, top, bottom; chars add text, size, upright;
+Objects are plain dicts with pdfplumber's keys (x0, x1, top, bottom; chars add text and size;
 edges add orientation, width, height) so the reader treats both engines' objects alike.
 """
 
@@ -59,21 +59,11 @@ def bbox(objs) -> tuple[float, float, float, float]:
 
 # -- words and lines ----------------------------------------------------------------------------------------
 
-def _upright_keys():
-    return itemgetter("top"), lambda c: (c["x0"], c["x0"]), ("x0", "x1", "top")
+def _new_word(prev: dict, cur: dict) -> bool:
+    return cur["x0"] < prev["x0"] or cur["x0"] > prev["x1"] + TOLERANCE or abs(cur["top"] - prev["top"]) > TOLERANCE
 
 
-def _rotated_keys():
-    return itemgetter("x0"), lambda c: (c["top"], c["bottom"]), ("top", "bottom", "x0")
-
-
-def _new_word(prev: dict, cur: dict, keys: tuple[str, str, str]) -> bool:
-    start, end, across = keys
-    return (cur[start] < prev[start] or cur[start] > prev[end] + TOLERANCE
-            or abs(cur[across] - prev[across]) > TOLERANCE)
-
-
-def _words_of_line(chars: list[dict], keys) -> list[list[dict]]:
+def _words_of_line(chars: list[dict]) -> list[list[dict]]:
     out: list[list[dict]] = []
     word: list[dict] = []
     for c in chars:
@@ -81,7 +71,7 @@ def _words_of_line(chars: list[dict], keys) -> list[list[dict]]:
             if word:
                 out.append(word)
             word = []
-        elif word and _new_word(word[-1], c, keys):
+        elif word and _new_word(word[-1], c):
             out.append(word)
             word = [c]
         else:
@@ -92,15 +82,13 @@ def _words_of_line(chars: list[dict], keys) -> list[list[dict]]:
 
 
 def words(chars: list[dict]) -> list[tuple[dict, list[dict]]]:
-    """(word box, its chars), line by line: pdfplumber's WordExtractor with its default settings."""
+    """(word box, its chars), line by line: pdfplumber's WordExtractor with its default settings, for
+    upright text (pdf_pdfium leaves pages with rotated text to pdfplumber)."""
     out = []
-    for upright, group in itertools.groupby(chars, key=itemgetter("upright")):
-        line_key, sort_key, keys = _upright_keys() if upright else _rotated_keys()
-        for line in cluster(list(group), line_key, TOLERANCE):
-            for w in _words_of_line(sorted(line, key=sort_key), keys):
-                x0, top, x1, bottom = bbox(w)
-                out.append(({"text": "".join(c["text"] for c in w), "x0": x0, "x1": x1, "top": top,
-                             "bottom": bottom}, w))
+    for line in cluster(chars, itemgetter("top"), TOLERANCE):
+        for w in _words_of_line(sorted(line, key=itemgetter("x0"))):
+            x0, top, x1, bottom = bbox(w)
+            out.append(({"text": "".join(c["text"] for c in w), "x0": x0, "x1": x1, "top": top, "bottom": bottom}, w))
     return out
 
 

@@ -284,5 +284,5 @@ def _read_chars(api, tp, top: float) -> list[dict] | None:
                 prev["x1"] = x      # ends where the next glyph starts: PDFium's widths can differ from /Widths
             last = (obj, y)
         out.append({"text": text, "x0": x, "x1": x1, "top": top - y0 - size, "bottom": top - y0, "size": size,
-                    "upright": True, "object_type": "char"})
+                    "object_type": "char"})
     return out
