@@ -252,7 +252,8 @@ def _read_chars(api, tp, top: float) -> list[dict] | None:
     n = api.FPDFText_CountChars(tp)
     bulk = _unicode(api, tp, n)
     ox, oy = ctypes.c_double(), ctypes.c_double()
-    box, m, d = api.FS_RECTF(), api.FS_MATRIX(), ctypes.c_float()
+    box = api.FS_RECTF()
+    styles: dict = {}           # text object → its style (a Word line is one object, WPS draws each glyph alone)
     descents: dict = {}
     out: list[dict] = []
     last = (None, None)         # text object and baseline of the previous horizontal character
@@ -260,23 +261,21 @@ def _read_chars(api, tp, top: float) -> list[dict] | None:
         text = bulk[i] if bulk is not None else chr(api.FPDFText_GetUnicode(tp, i))
         if text in " \r\n\x02-\ufffe" and api.FPDFText_IsGenerated(tp, i):
             continue
-        api.FPDFText_GetMatrix(tp, i, m)
-        if m.b or m.c or m.a <= 0 or m.d <= 0:
+        obj = handles.text_object(tp, i)
+        style = styles.get(obj)
+        if style is None:
+            style = styles[obj] = _style(api, handles, tp, i, obj, descents)
+        if not style:
             return None
-        size = api.FPDFText_GetFontSize(tp, i) * m.d
+        size, e, descent = style
         if api.FPDFText_HasUnicodeMapError(tp, i) == 1:
             text = "(cid:0)"
         api.FPDFText_GetCharOrigin(tp, i, ox, oy)
         x, y = ox.value, oy.value
-        if abs(m.e - x - size / 2) < 0.01:     # vertical font: PDFium's origin is the box's corner, half a size left
+        if abs(e - x - size / 2) < 0.01:     # vertical font: PDFium's origin is the box's corner, half a size left
             x1, y0 = x + size, y
             last = (None, None)
         else:
-            obj = handles.text_object(tp, i)
-            font = handles.font(obj)
-            descent = descents.get(font)
-            if descent is None:
-                descent = descents[font] = d.value if font and handles.descent(font, 1.0, d) else 0.0
             api.FPDFText_GetLooseCharBox(tp, i, box)
             x1, y0 = x + (box.right - box.left), y + descent * size
             prev = out[-1] if out and last[0] == obj and last[1] == y and x > out[-1]["x0"] else None
@@ -286,3 +285,18 @@ def _read_chars(api, tp, top: float) -> list[dict] | None:
         out.append({"text": text, "x0": x, "x1": x1, "top": top - y0 - size, "bottom": top - y0, "size": size,
                     "object_type": "char"})
     return out
+
+
+def _style(api, handles, tp, i: int, obj, descents: dict) -> tuple:
+    """(font size on the page, x origin, the font's descent per point) of character ``i``'s text object;
+    () when the text is rotated or mirrored."""
+    m = api.FS_MATRIX()
+    api.FPDFText_GetMatrix(tp, i, m)
+    if m.b or m.c or m.a <= 0 or m.d <= 0:
+        return ()
+    font = handles.font(obj)
+    descent = descents.get(font)
+    if descent is None:
+        d = ctypes.c_float()
+        descent = descents[font] = d.value if font and handles.descent(font, 1.0, d) else 0.0
+    return api.FPDFText_GetFontSize(tp, i) * m.d, m.e, descent
