@@ -1,4 +1,4 @@
-"""govlint benchmark: single-report latency, corpus throughput, memory on a 100 MB input.
+"""govlint benchmark: single-report latency, PDF latency (bench/pdf40.py), corpus throughput, memory on a 100 MB input.
 
 Usage:  pip install . && python bench/run.py [--govlint PATH] [--runs 21] [--reports 2000]
 
@@ -27,6 +27,7 @@ RESULTS = HERE / "results"
 sys.path.insert(0, str(HERE))
 
 import corpus  # noqa: E402
+import pdf40  # noqa: E402
 
 TARGETS = {
     "single_ms": 60.0,            # one 10 KB report, whole process, median
@@ -130,6 +131,8 @@ def report(res: dict) -> str:
     if "mixed_j2" in res:
         m = res["mixed_j2"]
         lines.append(row(f"mixed-format corpus ({m['files']} files) -j 2", f"{m['reports_per_s']:.0f} reports/s"))
+    for name, value, target, ok in pdf40.rows(res["pdf"]) if "pdf" in res else ():
+        lines.append(row(name, value, target, ok))
     b = res["big"]
     lines.append(row(f"100 MB input (exit {b['exit_code']}, {b['seconds']:.2f} s)", f"{b['peak_rss_mb']:.0f} MB RSS",
                      f"<= {TARGETS['big_rss_mb']:.0f} MB", b["peak_rss_mb"] <= TARGETS["big_rss_mb"]))
@@ -180,6 +183,7 @@ def main() -> int:
                   s["ratio"] <= TARGETS["single_ratio"]))
         print(row("  CPU time (user + system), ratio", f"{s['check_cpu_ms']:.1f} ms, {s['ratio_cpu']:.2f}x"))
         return 0
+    res["pdf"] = pdf40.measure([govlint], python, runs=max(5, a.runs // 3))
     res["corpus_j1"] = corpus_rate(govlint, a.work / "txt", 1, a.repeats)
     res["corpus_j2"] = corpus_rate(govlint, a.work / "txt", 2, a.repeats)
     if not a.quick:

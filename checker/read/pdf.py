@@ -1,5 +1,7 @@
-"""PDF reports: text in reading order and ruled tables from the page geometry (pdfplumber, imported
-only when a PDF is read).
+"""PDF reports: text in reading order and ruled tables from the page geometry. Characters and rulings
+come from PDFium (pdf_pdfium) and are grouped by pdf_layout; a page PDFium cannot measure faithfully
+(fonts not embedded, rotation) is read with pdfplumber, which groups them the same way. Both are
+imported only when a PDF is read.
 
 - Lines outside tables are read top to bottom; the wrapped lines of one paragraph are joined again (a line
   that reaches the right margin continues on the next one unless that one is indented or starts a
@@ -53,23 +55,38 @@ class _PageNote(MutableRecord):
         self.kind, self.detail = kind, detail
 
 
-def read(data: bytes, path: str):
+def read(data: bytes, path: str, pdfium: bool = True):
+    """``pdfium=False`` reads every page with pdfplumber (the tests compare the two)."""
     _check_complete(data, path)
-    import pdfplumber   # heavy: only when a PDF is actually read
-
     b = Builder()
     try:
-        with pdfplumber.open(io.BytesIO(data)) as pdf:
-            pages = [_page(page, i + 1) for i, page in enumerate(pdf.pages)]
+        pages = _pages(data, pdfium)
     except InputError:
         raise
-    except Exception as exc:            # pdfminer raises many unrelated exception types on broken files
+    except Exception as exc:            # PDFium and pdfminer raise many unrelated exception types on broken files
         raise InputError(path, _failure(exc)) from None
     blocks = _drop_chrome(pages)
     if not any(isinstance(x, (_Line, Table)) for x in blocks):
         raise InputError(path, "PDF 没有文字层（可能是扫描件或图片），无法检查")
     _render(join(blocks), b)
     return b.source(path, "pdf")
+
+
+def _pages(data: bytes, pdfium: bool) -> list[list]:
+    """Every page's blocks: read with PDFium, or with pdfplumber where PDFium cannot be trusted."""
+    from . import pdf_pdfium
+
+    doc = pdf_pdfium.open_document(data)
+    try:
+        fast = [pdf_pdfium.page(doc, i) if pdfium else None for i in range(len(doc))]
+    finally:
+        doc.close()
+    if all(fast):
+        return [_page(_Fast(p), i + 1) for i, p in enumerate(fast)]
+    import pdfplumber   # heavy: only for a page PDFium cannot read faithfully
+
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        return [_page(_Fast(p) if p else _Plumber(pdf.pages[i]), i + 1) for i, p in enumerate(fast)]
 
 
 def _check_complete(data: bytes, path: str) -> None:
@@ -80,7 +97,7 @@ def _check_complete(data: bytes, path: str) -> None:
 
 def _failure(exc: Exception) -> str:
     name = type(exc).__name__
-    if "Password" in name or "Encrypt" in name:
+    if "Password" in name or "Encrypt" in name or "password" in str(exc).lower():     # pdfminer, PDFium
         return "PDF 已加密，需要密码才能读取，未检查"
     detail = str(exc).splitlines()[0][:160] if str(exc) else name
     return f"PDF 文件已损坏，无法解析（{detail}）"
@@ -88,19 +105,54 @@ def _failure(exc: Exception) -> str:
 
 # -- one page -----------------------------------------------------------------------------------------
 
+class _Fast:
+    """A page PDFium read (pdf_pdfium), grouped into lines and tables by pdf_layout."""
+
+    def __init__(self, page) -> None:
+        from . import pdf_layout
+
+        self.layout, self.height, self.chars, self.images = pdf_layout, page.height, page.chars, page.images
+        self.edges = page.edges
+
+    def tables(self) -> list:
+        ruled = [e for e in self.edges if _visible(e)]
+        return [t for t in self.layout.find_tables(ruled, _open_ends(ruled)) if t.rows]
+
+    def lines(self, keep) -> list[dict]:
+        return self.layout.text_lines([c for c in self.chars if keep(c)])
+
+    def cells(self, table) -> list[list]:
+        return table.extract(self.chars)
+
+
+class _Plumber:
+    """A page pdfplumber read (the pages PDFium cannot read faithfully)."""
+
+    def __init__(self, page) -> None:
+        self.page, self.height, self.chars, self.images = page, page.height, page.chars, bool(page.images)
+
+    def tables(self) -> list:
+        ruled = self.page.filter(_visible)
+        return [t for t in ruled.find_tables({"explicit_horizontal_lines": _open_ends(ruled.edges)}) if t.rows]
+
+    def lines(self, keep) -> list[dict]:
+        return self.page.filter(lambda obj: obj.get("object_type") != "char" or keep(obj)).extract_text_lines(
+            strip=True, return_chars=True)
+
+    def cells(self, table) -> list[list]:
+        return table.extract()
+
+
 def _page(page, number: int) -> list:
-    tables = _find_tables(page)
+    tables = page.tables()
     boxes = [t.bbox for t in tables]
 
-    def outside(obj) -> bool:
-        if obj.get("object_type") != "char":
-            return True
-        cx, cy = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+    def outside(c) -> bool:
+        cx, cy = (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2
         return not any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
 
-    lines = page.filter(outside).extract_text_lines(strip=True, return_chars=True)
     blocks: list[tuple[float, object]] = []
-    for n, ln in enumerate(lines, 1):
+    for n, ln in enumerate(page.lines(outside), 1):
         notes: list[str] = []
         text = _unmapped(ln["text"], number, notes)
         size = max((c.get("size", 0) for c in ln["chars"]), default=0)
@@ -113,11 +165,6 @@ def _page(page, number: int) -> list:
     if not page.chars and page.images:
         out.insert(0, _PageNote("not-text", f"第 {number} 页没有文字层，只有图片（扫描件？），该页内容未检查"))
     return out
-
-
-def _find_tables(page) -> list:
-    ruled = page.filter(_visible)
-    return [t for t in ruled.find_tables({"explicit_horizontal_lines": _open_ends(ruled.edges)}) if t.rows]
 
 
 def _open_ends(edges: list[dict]) -> list[dict]:
@@ -167,7 +214,7 @@ def _unmapped(text: str, page: int, notes: list[str]) -> str:
 
 
 def _table(t, page, number: int) -> Table:
-    texts = t.extract()
+    texts = page.cells(t)
     boxes = [c for row in t.rows for c in row.cells if c is not None]
     xs = sorted({round(c[0], 1) for c in boxes} | {round(max(c[2] for c in boxes), 1)})
     ys = sorted({round(c[1], 1) for c in boxes} | {round(max(c[3] for c in boxes), 1)})

@@ -69,6 +69,18 @@ def _pdf_truncated(d: Path) -> Path:
     return p
 
 
+def _pdf_encrypted(d: Path) -> Path:
+    pytest.importorskip("reportlab")
+    from reportlab.lib import pdfencrypt
+    from reportlab.pdfgen import canvas
+
+    p = d / "locked.pdf"
+    c = canvas.Canvas(str(p), encrypt=pdfencrypt.StandardEncryption("user", "owner"))
+    c.drawString(72, 700, "2023 annual report")
+    c.save()
+    return p
+
+
 def _html_deep(d: Path) -> Path:
     p = d / "deep.html"
     p.write_text("<html><body>" + "<div>" * 10_000 + "一、总体情况" + "</div>" * 10_000 + "</body></html>",
@@ -85,6 +97,7 @@ CASES = {       # name: (input maker, a word the message must contain to say wha
     "docx zip bomb": (_docx_bomb, "压缩炸弹"),
     "docx that is not a zip": (_docx_not_zip, "zip"),
     "truncated PDF": (_pdf_truncated, "不完整"),
+    "PDF needing a password": (_pdf_encrypted, "已加密"),
     "HTML nested 10,000 levels": (_html_deep, "嵌套"),
 }
 
