@@ -1,0 +1,193 @@
+"""A character pattern in running text, with conditions on its neighbours and an optional fix.
+
+Typography rules (GL7xx) are small patterns that are right in one context and wrong in another: a
+comma between two hanzi is a half-width slip, the comma in ``1,234`` is not. So a match counts only
+when the character before and the one after belong to the named classes (``before``/``after``, or
+``around`` for pairs), and never on a table row, inside a heading (``skip``), or touching a URL or an
+e-mail address. The fix is a per-character replacement (``replace`` map, or ``translate: nfkc``), a
+deletion (``delete``) or the pattern's first group (``keep: 1``); a fix is offered only where the
+original text holds exactly the characters matched, so a repaired garble is never rewritten.
+
+``option`` makes a rule configurable: the document option ``key`` (from the configuration file)
+picks one of ``variants``, whose params are laid over the rule's; a value without a variant turns the
+rule off.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from .. import lazy_re
+from ..engine.user_regex import compile_param
+from ..model.diagnostic import Edit, Fix
+from ..parse.headings import _is_table_line
+
+_URL_OR_MAIL = lazy_re.compile(r"(?:https?://|www\.)[!-~]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.ASCII)
+_CJK_OPEN = "（《“‘【〔〈"
+_CJK_CLOSE = "）》”’】〕〉"
+_CJK_MID = "，。、；：？！"
+CLASSES = {
+    "hanzi": lambda c: "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff",
+    "digit": lambda c: "0" <= c <= "9",
+    "latin": lambda c: c.isascii() and c.isalpha(),
+    "cjk-open": lambda c: c in _CJK_OPEN,
+    "cjk-close": lambda c: c in _CJK_CLOSE,
+    "cjk-mid": lambda c: c in _CJK_MID,
+    "edge": lambda c: c in ("", "\n", "\r"),
+    "any": lambda c: True,
+}
+# Two-character report words (rules/data/report-words.txt): a space inside one splits a word.
+_WORDS_FILE = "report-words.txt"
+
+
+def compile(params):
+    pattern = compile_param(params["pattern"])
+    variants = (params.get("option") or {}).get("variants", {})
+    return pattern, {k: compile_param(v["pattern"]) for k, v in variants.items() if "pattern" in v}
+
+
+def check(doc, rule):
+    p = _params(doc, rule)
+    if p is None:
+        return
+    base, by_variant = rule.compiled
+    rx = by_variant.get(p.get("_variant"), base)
+    normalised = p.get("text", "normalised") == "normalised"
+    text = doc.text if normalised else doc.source.text
+    skip = _Skip(doc, text, normalised, p.get("skip", ("table-rows", "headings")))
+    for m in rx.finditer(text):
+        s, e = m.span()
+        if not _fits(text, s, e, p) or skip.covers(s, e):
+            continue
+        diag = _finding(doc, rule, p, text, m, normalised)
+        if diag is not None:
+            yield diag
+
+
+def _params(doc, rule) -> dict | None:
+    p = rule.params
+    opt = p.get("option")
+    if not opt:
+        return p
+    value = doc.options.get(opt["key"], opt.get("default"))
+    variant = opt.get("variants", {}).get(value)
+    return None if variant is None else {**p, **variant, "_variant": value}
+
+
+def _fits(text: str, s: int, e: int, p: dict) -> bool:
+    before, after = text[s - 1] if s else "", text[e] if e < len(text) else ""
+    if "before" in p and not any(CLASSES[c](before) for c in p["before"]):
+        return False
+    if "after" in p and not any(CLASSES[c](after) for c in p["after"]):
+        return False
+    if "around" in p and not any(CLASSES[a](before) and CLASSES[b](after) for a, b in p["around"]):
+        return False
+    if "contains" in p and not any(CLASSES[c](ch) for c in p["contains"] for ch in text[s:e]):
+        return False
+    if any(ch in text[s:e] for ch in p.get("excludes", "")):
+        return False
+    return not p.get("splits_word") or _splits_word(text, s, e)
+
+
+def _splits_word(text: str, s: int, e: int) -> bool:
+    """A space that cuts a word: before Chinese punctuation (``10号 ；``), after an opening mark, or
+    between hanzi where one side is a lone character (``情 形``) or the two around it make a report word
+    (``信 息``). Letter-spaced labels (``索 引 号``, ``概 述``) have a lone character on both sides."""
+    hanzi = CLASSES["hanzi"]
+    before, after = text[s - 1] if s else "", text[e] if e < len(text) else ""
+    if after in _CJK_CLOSE or after in _CJK_MID:
+        return hanzi(before) or before.isdigit()
+    if before in _CJK_OPEN:
+        return hanzi(after)
+    if not (hanzi(before) and hanzi(after)):
+        return False
+    left = _run(text, s - 1, -1)
+    right = _run(text, e, 1)
+    if (left == 1) != (right == 1):
+        return True
+    return left > 1 and right > 1 and before + after in _report_words()
+
+
+def _run(text: str, i: int, step: int) -> int:
+    """The number of hanzi from ``i`` on in direction ``step`` (at most 3: more says nothing more)."""
+    hanzi, n = CLASSES["hanzi"], 0
+    while 0 <= i < len(text) and n < 3 and hanzi(text[i]):
+        n, i = n + 1, i + step
+    return n
+
+
+@lru_cache(maxsize=1)
+def _report_words() -> frozenset[str]:
+    from ..resources import data_path
+
+    lines = data_path(_WORDS_FILE).read_text(encoding="utf-8").splitlines()
+    return frozenset(w for line in lines if not line.startswith("#") for w in line.split())
+
+
+def _finding(doc, rule, p: dict, text: str, m, normalised: bool):
+    s, e = m.span()
+    found = m.group()
+    new = _replacement(p, m)
+    os, oe = doc.orig_span(s, e) if normalised else (s, e)
+    original = doc.source.text[os:oe]
+    if original != found and not (new == "" and original.isspace()):
+        return None             # the match lies in text normalisation rewrote: its own rule reports it
+    fix = None
+    if new is not None and p.get("fix", "safe") != "none":
+        edits = _edits(os, original, new) if len(new) == len(original) else (Edit(os, oe, new),)
+        fix = Fix(edits, safe=p.get("fix", "safe") == "safe", description=p.get("fix_description", ""))
+    char = found.strip() or found
+    context = text[max(0, s - 4):s].rsplit("\n", 1)[-1] + found + text[e:e + 4].split("\n", 1)[0]
+    return rule.diag(doc, os, oe, normalised=False, fix=fix, found=found, expected=new or "",
+                     char=char, codepoint=" ".join(f"U+{ord(c):04X}" for c in char[:3]), context=context)
+
+
+def _replacement(p: dict, m) -> str | None:
+    found = m.group()
+    if p.get("delete"):
+        return ""
+    if "keep" in p:
+        return m.group(p["keep"])
+    if p.get("insert") is not None:
+        return found + p["insert"]
+    if p.get("translate") == "nfkc":
+        return unicodedata.normalize("NFKC", found)
+    if "replace" in p:
+        return "".join(p["replace"].get(c, c) for c in found)
+    return None
+
+
+def _edits(start: int, old: str, new: str) -> tuple[Edit, ...]:
+    """One edit per changed character: a bracket pair's fix leaves the text between them alone."""
+    return tuple(Edit(start + i, start + i + 1, b) for i, (a, b) in enumerate(zip(old, new)) if a != b)
+
+
+class _Skip:
+    """Spans no typography finding may touch: table rows, headings, URLs and e-mail addresses."""
+
+    def __init__(self, doc, text: str, normalised: bool, what) -> None:
+        self.text, self.what = text, set(what)
+        self.spans = [m.span() for m in _URL_OR_MAIL.finditer(text)] if "@" in text or "www" in text or \
+            "://" in text else []
+        if "headings" in self.what and normalised:
+            st = doc.structure
+            self.spans += [(h.start, h.title_end) for h in (*st.headings, *st.subheadings)]
+        self.spans.sort()
+        self._line = (-1, -1, False)
+
+    def covers(self, s: int, e: int) -> bool:
+        if any(a <= e and s <= b for a, b in self.spans):
+            return True
+        return "table-rows" in self.what and self._table_row(s)
+
+    def _table_row(self, i: int) -> bool:
+        lo, hi, table = self._line
+        if not lo <= i < hi:
+            lo = self.text.rfind("\n", 0, i) + 1
+            hi = self.text.find("\n", i)
+            hi = len(self.text) if hi < 0 else hi
+            table = _is_table_line(self.text[lo:hi])
+            self._line = (lo, hi + 1, table)
+        return table
