@@ -57,6 +57,8 @@ def _sample(fix: Fix | None, found: list[Diagnostic], text: str) -> str:
     items = ((text[e.start:e.end], e.replacement) for e in fix.edits) if fix else (
         (d.found or text[d.start:d.end], None) for d in found)
     for old, new in items:
+        if not new and fix and old.isspace():
+            old = "删除空格"         # a deleted space shows as nothing
         shown[old if not new else f"{old}→{new}"] = None
         if len(shown) > SAMPLE:
             break

@@ -25,6 +25,8 @@ from ..model.diagnostic import Edit, Fix
 from ..parse.headings import _is_table_line
 
 _URL_OR_MAIL = lazy_re.compile(r"(?:https?://|www\.)[!-~]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.ASCII)
+# sentence punctuation: a line with it is prose even when it holds many numbers
+_PROSE = lazy_re.compile(r"[，。；]|[\u3400-\u9fff][,;][\u3400-\u9fff]")
 _CJK_OPEN = "（《“‘【〔〈"
 _CJK_CLOSE = "）》”’】〕〉"
 _CJK_MID = "，。、；：？！"
@@ -35,6 +37,7 @@ CLASSES = {
     "cjk-open": lambda c: c in _CJK_OPEN,
     "cjk-close": lambda c: c in _CJK_CLOSE,
     "cjk-mid": lambda c: c in _CJK_MID,
+    "percent": lambda c: c in "%％‰",
     "edge": lambda c: c in ("", "\n", "\r"),
     "any": lambda c: True,
 }
@@ -88,6 +91,8 @@ def _fits(text: str, s: int, e: int, p: dict) -> bool:
         return False
     if any(ch in text[s:e] for ch in p.get("excludes", "")):
         return False
+    if p.get("not_english") and _english(text, s, e):
+        return False
     return not p.get("splits_word") or _splits_word(text, s, e)
 
 
@@ -105,9 +110,26 @@ def _splits_word(text: str, s: int, e: int) -> bool:
         return False
     left = _run(text, s - 1, -1)
     right = _run(text, e, 1)
-    if (left == 1) != (right == 1):
-        return True
+    # a lone hanzi cut off from its word stands before punctuation or a line end (情 形，), not
+    # after a number (2013年 信息公开, 16日 附件): that is a date or a count ending a phrase
+    if left == 1 and right > 1:
+        return not _numberish(text[s - 2] if s > 1 else "")
+    if right == 1 and left > 1:
+        return not _numberish(text[e + 1] if e + 1 < len(text) else "")
     return left > 1 and right > 1 and before + after in _report_words()
+
+
+_ENGLISH = lazy_re.compile(r"[A-Za-z]+[ ,'-]+[A-Za-z]+")
+_ENGLISH_BEFORE = lazy_re.compile(r"[A-Za-z]+[ ,'-]+[A-Za-z]+$")
+
+
+def _english(text: str, s: int, e: int) -> bool:
+    """The match stands next to an English passage (two Latin words in a row): spacing there is English."""
+    return bool(_ENGLISH.match(text, e, e + 40) or _ENGLISH_BEFORE.search(text, max(0, s - 40), s))
+
+
+def _numberish(c: str) -> bool:
+    return c.isascii() and c.isalnum()
 
 
 def _run(text: str, i: int, step: int) -> int:
@@ -164,6 +186,14 @@ def _edits(start: int, old: str, new: str) -> tuple[Edit, ...]:
     return tuple(Edit(start + i, start + i + 1, b) for i, (a, b) in enumerate(zip(old, new)) if a != b)
 
 
+def table_row(line: str) -> bool:
+    """A row of a table drawn in text: cells split by bars or tabs, or numbers in a line without sentence
+    punctuation (a prose line with many numbers — 收到申请12件，办结10件 — is not a row)."""
+    if "|" in line or "\t" in line or "｜" in line:
+        return True
+    return _is_table_line(line) and not _PROSE.search(line)
+
+
 class _Skip:
     """Spans no typography finding may touch: table rows, headings, URLs and e-mail addresses."""
 
@@ -188,6 +218,6 @@ class _Skip:
             lo = self.text.rfind("\n", 0, i) + 1
             hi = self.text.find("\n", i)
             hi = len(self.text) if hi < 0 else hi
-            table = _is_table_line(self.text[lo:hi])
+            table = table_row(self.text[lo:hi])
             self._line = (lo, hi + 1, table)
         return table
