@@ -153,17 +153,38 @@ def _finding(doc, rule, p: dict, text: str, m, normalised: bool):
     found = m.group()
     new = _replacement(p, m)
     os, oe = doc.orig_span(s, e) if normalised else (s, e)
-    original = doc.source.text[os:oe]
-    if original != found and not (new == "" and original.isspace()):
+    src = doc.source.text
+    if new is not None and len(new) == len(found) and new != found:
+        # per-character fix (brackets, punctuation): only the changed characters must be as matched —
+        # the text between two brackets may have been converted (t2s) by normalisation
+        edits = _char_edits(doc, src, s, found, new, normalised)
+    elif src[os:oe] == found or (new == "" and src[os:oe].isspace()):
+        edits = () if new is None else (Edit(os, oe, new),)
+    else:
+        edits = None
+    if edits is None:
         return None             # the match lies in text normalisation rewrote: its own rule reports it
     fix = None
-    if new is not None and p.get("fix", "safe") != "none":
-        edits = _edits(os, original, new) if len(new) == len(original) else (Edit(os, oe, new),)
+    if edits and p.get("fix", "safe") != "none":
         fix = Fix(edits, safe=p.get("fix", "safe") == "safe", description=p.get("fix_description", ""))
     char = found.strip() or found
     context = text[max(0, s - 4):s].rsplit("\n", 1)[-1] + found + text[e:e + 4].split("\n", 1)[0]
     return rule.diag(doc, os, oe, normalised=False, fix=fix, found=found, expected=new or "",
                      char=char, codepoint=" ".join(f"U+{ord(c):04X}" for c in char[:3]), context=context)
+
+
+def _char_edits(doc, src: str, s: int, old: str, new: str, normalised: bool) -> tuple[Edit, ...] | None:
+    """One edit per changed character, in original offsets; None when one of them is not in the original
+    as matched. A bracket pair's fix leaves the text between the brackets alone."""
+    edits = []
+    for i, (a, b) in enumerate(zip(old, new)):
+        if a == b:
+            continue
+        os, oe = doc.orig_span(s + i, s + i + 1) if normalised else (s + i, s + i + 1)
+        if src[os:oe] != a:
+            return None
+        edits.append(Edit(os, oe, b))
+    return tuple(edits)
 
 
 def _replacement(p: dict, m) -> str | None:
@@ -179,11 +200,6 @@ def _replacement(p: dict, m) -> str | None:
     if "replace" in p:
         return "".join(p["replace"].get(c, c) for c in found)
     return None
-
-
-def _edits(start: int, old: str, new: str) -> tuple[Edit, ...]:
-    """One edit per changed character: a bracket pair's fix leaves the text between them alone."""
-    return tuple(Edit(start + i, start + i + 1, b) for i, (a, b) in enumerate(zip(old, new)) if a != b)
 
 
 def table_row(line: str) -> bool:
