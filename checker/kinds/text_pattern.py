@@ -5,8 +5,9 @@ comma between two hanzi is a half-width slip, the comma in ``1,234`` is not. So 
 when the character before and the one after belong to the named classes (``before``/``after``, or
 ``around`` for pairs), and never on a table row, inside a heading (``skip``), or touching a URL or an
 e-mail address. The fix is a per-character replacement (``replace`` map, or ``translate: nfkc``), a
-deletion (``delete``) or the pattern's first group (``keep: 1``); a fix is offered only where the
-original text holds exactly the characters matched, so a repaired garble is never rewritten.
+deletion (``delete``), the match's first character (``keep_first``) or an insertion (``insert``); it
+is offered only where the original text holds the characters it changes as matched, so a repaired
+garble is never rewritten.
 
 ``option`` makes a rule configurable: the document option ``key`` (from the configuration file)
 picks one of ``variants``, whose params are laid over the rule's; a value without a variant turns the
@@ -24,7 +25,7 @@ from ..engine.user_regex import compile_param
 from ..model.diagnostic import Edit, Fix
 from ..parse.headings import _is_table_line
 
-_URL_OR_MAIL = lazy_re.compile(r"(?:https?://|www\.)[!-~]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.ASCII)
+_URL_OR_MAIL = lazy_re.compile(r"(?:https?://|www\.)[!-~]+|[\w.+-]+@[\w-]+\.[\w.-]+", re.ASCII)
 # sentence punctuation: a line with it is prose even when it holds many numbers
 _PROSE = lazy_re.compile(r"[，。；]|[\u3400-\u9fff][,;][\u3400-\u9fff]")
 _CJK_OPEN = "（《“‘【〔〈"
@@ -191,8 +192,8 @@ def _replacement(p: dict, m) -> str | None:
     found = m.group()
     if p.get("delete"):
         return ""
-    if "keep" in p:
-        return m.group(p["keep"])
+    if p.get("keep_first"):
+        return found[:1]
     if p.get("insert") is not None:
         return found + p["insert"]
     if p.get("translate") == "nfkc":
