@@ -99,8 +99,9 @@ def _fits(text: str, s: int, e: int, p: dict) -> bool:
 
 def _splits_word(text: str, s: int, e: int) -> bool:
     """A space that cuts a word: before Chinese punctuation (``10号 ；``), after an opening mark, or
-    between hanzi where one side is a lone character (``情 形``) or the two around it make a report word
-    (``信 息``). Letter-spaced labels (``索 引 号``, ``概 述``) have a lone character on both sides."""
+    between hanzi where one side is a lone character (``情 形``), the two around it make a report word
+    (``信 息``) or it stands inside a fixed phrase (``政府信息 公开工作年度报告``). Letter-spaced labels
+    (``索 引 号``, ``概 述``) have a lone character on both sides."""
     hanzi = CLASSES["hanzi"]
     before, after = text[s - 1] if s else "", text[e] if e < len(text) else ""
     if after in _CJK_CLOSE or after in _CJK_MID:
@@ -117,7 +118,23 @@ def _splits_word(text: str, s: int, e: int) -> bool:
         return not _numberish(text[s - 2] if s > 1 else "")
     if right == 1 and left > 1:
         return not _numberish(text[e + 1] if e + 1 < len(text) else "")
-    return left > 1 and right > 1 and before + after in _report_words()
+    if left == 1 and right == 1:
+        return False            # letter spacing
+    return before + after in _report_words() or _cuts_phrase(text, s, e)
+
+
+def _cuts_phrase(text: str, s: int, e: int) -> bool:
+    """The space stands inside a fixed phrase of government writing (政府信息 公开工作年度报告)."""
+    left = text[max(0, s - 16):s]
+    joined = left + text[e:e + 16]
+    cut = len(left)
+    for phrase in _fixed_phrases():
+        i = joined.find(phrase, max(0, cut - len(phrase) + 1))
+        while 0 <= i < cut:
+            if i + len(phrase) > cut:
+                return True
+            i = joined.find(phrase, i + 1)
+    return False
 
 
 _ENGLISH = lazy_re.compile(r"[A-Za-z]+[ ,'-]+[A-Za-z]+")
@@ -139,6 +156,15 @@ def _run(text: str, i: int, step: int) -> int:
     while 0 <= i < len(text) and n < 3 and hanzi(text[i]):
         n, i = n + 1, i + step
     return n
+
+
+@lru_cache(maxsize=1)
+def _fixed_phrases() -> tuple[str, ...]:
+    """The fixed phrases of rules/data/fixed-phrases.txt of four characters or more."""
+    from ..resources import data_path
+
+    lines = data_path("fixed-phrases.txt").read_text(encoding="utf-8").splitlines()
+    return tuple(w for line in lines if not line.startswith(("#", "[")) for w in line.split() if len(w) >= 4)
 
 
 @lru_cache(maxsize=1)

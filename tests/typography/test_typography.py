@@ -68,6 +68,8 @@ def test_halfwidth_brackets_with_chinese_content():
     ("部分公开（只计这一情 形，不计其他情形）。\n", True),
     ("进一步提高政府信 息公开水平。\n", True),
     ("联系地址：某某路10号 ；邮编100000。\n", True),
+    ("黄石港区文化和旅游局2025年度政府信息 公开工作年度报告\n", True),     # inside a fixed phrase
+    ("政 府 信 息 公 开\n", False),                    # letter spacing
     ("索 引 号：001\n", False),                         # letter-spaced label
     ("某某市体育局 某某市教育局联合印发。\n", False),      # two issuing bodies
     ("2013年1月16日 附件1：统计表。\n", False),           # a date, then the next item
