@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from functools import lru_cache
+from itertools import accumulate
 
 from .. import lazy_re
 from ..engine.user_regex import compile_param
@@ -248,10 +250,15 @@ class _Skip:
             st = doc.structure
             self.spans += [(h.start, h.title_end) for h in (*st.headings, *st.subheadings)]
         self.spans.sort()
+        self.starts = [a for a, _ in self.spans]
+        self.max_end = list(accumulate((b for _, b in self.spans), max))
         self._line = (-1, -1, False)
 
     def covers(self, s: int, e: int) -> bool:
-        if any(a <= e and s <= b for a, b in self.spans):
+        """Touches a skipped span (spans are sorted; the running maximum of their ends answers in
+        O(log n) — a long report has hundreds of headings and thousands of matches)."""
+        i = bisect_right(self.starts, e)        # spans[:i] start at or before e
+        if i and self.max_end[i - 1] >= s:
             return True
         return "table-rows" in self.what and self._table_row(s)
 
