@@ -20,8 +20,6 @@ _OPENING = {"（": "（", "《": "《", "“": "“", "〈": "〈", "【": "【"
 _SENTENCE_END = ("。", "！", "？", "；", "…", ".", "!", "?", ";")
 _NUMBERING = lazy_re.compile(r"\s*[0-9０-９一二三四五六七八九十a-zA-Z]{1,3}$")
 _MARKS = lazy_re.compile(r"[（()）《》“”〈〉【】]")
-
-
 MAX_HOPS = 3       # lines a bracket may stay open across hard line breaks (条例》(国务院令第⏎492⏎号)
 
 
