@@ -42,6 +42,7 @@ def test_halfwidth_punctuation_between_hanzi_is_reported_and_fixed():
     "日期2023.01.05发布。\n",                         # dates
     "The report, in English: yes; it works.\n",       # English
     "本年新收 | 1,234 | 5 | 6\n",                    # table rows
+    "通过中国?成都门户网站公开。\n",                   # a character lost to a code page, not a question
 ])
 def test_halfwidth_punctuation_not_reported_outside_chinese_prose(text):
     assert "GL701" not in codes(text)
