@@ -18,6 +18,12 @@ cells, a failing table relation) are matched by the document (each absorbs at mo
 cascade of errors for one defect still counts as false errors) or by the relation's row/column name in the
 finding's message.
 
+Typography (GL7xx) is scored on a sample of the excerpts labelled for it in bench/labels/typography-
+excerpts.yaml (a pattern through a document is one document-level label, met by the rule's document
+finding). Typography findings are warnings and notes, so they are never false *errors*; below the table
+the sample's own line counts every typography finding there that matches no label (any severity) and
+those that touch a string the labels say is correct.
+
 What counts as a false error:
   * complete reports: every ERROR finding that matches no label (the labels list every known defect);
   * excerpts (truncated, labelled for contamination and prose arithmetic): ERROR findings of the
@@ -99,6 +105,7 @@ class Doc:
         self.correct: list[tuple[str, str]] = []    # (family, text) the labels say is right (excerpts)
         self.title = None
         self.heading_issues: list[str] = []
+        self.typography_sample = False      # labelled for typography (bench/labels/typography-excerpts.yaml)
 
     @property
     def name(self):
@@ -205,7 +212,41 @@ def load_corpus(corpus: Path) -> list[Doc]:
 
     entries = yaml.safe_load((corpus / "labels.yaml").read_text(encoding="utf-8"))
     excerpts = any("narrative_checks" in e for e in entries)
-    return [(_excerpt_doc if excerpts else _full_doc)(corpus, e) for e in entries]
+    docs = [(_excerpt_doc if excerpts else _full_doc)(corpus, e) for e in entries]
+    if excerpts:
+        _add_typography(docs, TYPOGRAPHY_LABELS)
+    return docs
+
+
+TYPOGRAPHY_LABELS = ROOT / "bench" / "labels" / "typography-excerpts.yaml"
+# label key → the rule that reports it
+TYPOGRAPHY_CODES = {"halfwidth_punctuation": "GL701", "halfwidth_brackets": "GL702", "stray_spaces": "GL703",
+                    "fullwidth": "GL704", "invisible": "GL705", "unmatched": "GL706",
+                    "duplicated_punctuation": "GL707", "cjk_spacing": "GL708"}
+
+
+def _add_typography(docs: list[Doc], path: Path) -> None:
+    """The typography labels of the sampled excerpts (none when the file is absent)."""
+    import yaml
+
+    if not path.is_file():
+        return
+    by_file = {d.path.name: d for d in docs}
+    for e in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
+        doc = by_file.get(Path(e["file"]).name)
+        if doc is None:
+            continue
+        doc.typography_sample = True
+        for key, code in TYPOGRAPHY_CODES.items():
+            value = e.get(key)
+            if value == "document":
+                doc.labels.append(Label("typography", f"{code} document-wide", doc_level=True, absorb_all=True,
+                                        codes={code}))
+            for text in value if isinstance(value, list) else ():
+                doc.labels.append(Label("typography", f"{code}: {text}", [text], codes={code}))
+        for text in e.get("doubtful") or []:
+            doc.labels.append(Label("typography", f"doubtful: {text}", [text], counted=False))
+        doc.correct.extend(("typography", text) for text in e.get("correct") or [])
 
 
 # ---------------------------------------------------------------- locating labelled text
@@ -248,8 +289,11 @@ class Finding:
         # A finding covers its own span, its related locations and the spans its fix rewrites (one finding
         # per line may name every occurrence on that line only through its fix).
         self.spans = [(d.start, max(d.end, d.start + 1))] + [(s, max(e, s + 1)) for s, e, *_ in d.related]
+        # what the finding would change: its fix's edits, or its own span when it has no fix
+        self.changes = [(d.start, max(d.end, d.start + 1))]
         if d.fix is not None:
-            self.spans += [(e.start, max(e.end, e.start + 1)) for e in d.fix.edits]
+            self.changes = [(e.start, max(e.end, e.start + 1)) for e in d.fix.edits]
+            self.spans += self.changes
         self.label: Label | None = None
 
 
@@ -299,7 +343,7 @@ def score_doc(doc: Doc, rules) -> dict:
         absorbed = _absorb(f, whole, unlimited_only=f.label is not None)
         f.label = f.label or absorbed
     false = [f for f in findings if f.severity == "error" and _is_false(doc, f, text, squeezed)]
-    return {"doc": doc, "findings": findings, "false": false}
+    return {"doc": doc, "findings": findings, "false": false, "text": text}
 
 
 def _absorb(f: Finding, whole: list[Label], unlimited_only: bool = False) -> Label | None:
@@ -381,9 +425,39 @@ def score(corpora: list[Path]) -> dict:
                 row["false_docs"].append(doc.name)
             false_list.append({"doc": doc.name, "code": f.code, "family": f.family, "message": f.message})
     rows.update(extra)
-    return {"families": rows, "false_errors": false_list,
+    return {"families": rows, "false_errors": false_list, "typography_sample": _typography_sample(results),
             "missed": [{"doc": d, "family": fa, "label": lb, "located": loc} for d, fa, lb, loc in missed],
             "documents": len(results)}
+
+
+def _typography_sample(results: list[dict]) -> dict:
+    """Typography on the labelled sample: every finding (any severity) that matches no label is unlabelled;
+    one that would change a string labelled correct (its fix's edits, or its span without a fix) is also
+    counted on its own."""
+    out = {"documents": 0, "found": 0, "total": 0, "findings": 0, "unlabelled": 0, "on_correct": 0,
+           "unlabelled_list": []}
+    for r in results:
+        doc = r["doc"]
+        if not doc.typography_sample:
+            continue
+        out["documents"] += 1
+        text, squeezed = r.get("text", ""), None
+        for label in doc.labels:
+            if label.family == "typography" and label.counted:
+                out["total"] += 1
+                out["found"] += label.found
+        for f in r["findings"]:
+            if f.family != "typography":
+                continue
+            out["findings"] += 1
+            if f.label is None:
+                out["unlabelled"] += 1
+                out["unlabelled_list"].append(f"{doc.name}: {f.code} {f.message}")
+            squeezed = squeezed or _squeeze(text)
+            if any(_overlaps(f.changes, locate(text, t, squeezed)) for fa, t in doc.correct if fa == "typography"):
+                out["on_correct"] += 1
+                out["unlabelled_list"].append(f"{doc.name}: {f.code} on a correct string: {f.message}")
+    return out
 
 
 def _row() -> dict:
@@ -402,6 +476,13 @@ def render(report: dict, verbose: bool) -> str:
         lines.append(f"{fam:26} {ratio(row['found'], row['total']):>20} {row['false_errors']:>13} "
                      f"{row['false_in_full']:>9} {row['clean_findings']:>9}  {docs}")
     lines.append(f"({report['documents']} documents)")
+    t = report.get("typography_sample")
+    if t and t["documents"]:
+        lines.append(f"typography sample ({t['documents']} excerpts labelled for it): labelled found "
+                     f"{ratio(t['found'], t['total'])}, findings {t['findings']}, unlabelled {t['unlabelled']}, "
+                     f"on correct strings {t['on_correct']}")
+        if verbose:
+            lines += [f"  {x}" for x in t["unlabelled_list"]]
     if verbose:
         lines.append("\nfalse errors:")
         lines += [f"  {f['doc']}: {f['code']} {f['message']}" for f in report["false_errors"]]

@@ -10,14 +10,16 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 
 
-def check_text(text: str, select=(), template: str | None = None, path: str = "example.txt"):
-    """Run the whole pipeline on ``text`` and return its diagnostics."""
+def check_text(text: str, select=(), template: str | None = None, path: str = "example.txt",
+               options: dict | None = None):
+    """Run the whole pipeline on ``text`` (with document ``options``, as a configuration file sets them)
+    and return its diagnostics."""
     from checker.engine.loader import builtin_rules
     from checker.engine.runner import check_source, select_rules
     from checker.model.source import Source
 
     rules = select_rules(list(builtin_rules()), select=list(select))
-    return check_source(Source(path=path, text=text), rules, template).diagnostics
+    return check_source(Source(path=path, text=text), rules, template, options).diagnostics
 
 
 def check_texts(texts, select=()):

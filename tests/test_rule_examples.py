@@ -21,7 +21,8 @@ def test_example(rule, kind, example):
     if example.get("previous"):
         diags = check_texts([example["previous"], example["text"]], select=[rule.code])[-1]
     elif example.get("format", "text") == "text":
-        diags = check_text(example["text"], select=[rule.code], template=example.get("template"))
+        diags = check_text(example["text"], select=[rule.code], template=example.get("template"),
+                           options=example.get("options"))
     else:
         diags = check_bytes(example["text"].encode(), f"example.{example['format']}", select=[rule.code],
                             template=example.get("template"))

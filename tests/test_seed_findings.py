@@ -19,22 +19,32 @@ EXPECTED = {
         "GL402": [3],                                   # pinyin annotations: one finding for the document
         "GL403": [4, 10],                               # byte-shifted GBK mojibake
         "GL502": [22],                                  # 公開方式:主動公開
+        "GL701": [3],                                   # half-width , ; : in Chinese: one document finding
+        "GL702": [6],                                   # (二) (三) (五) …: one document finding
     }),
     "001_2a84802cd6720988.txt": ("gov-2021", {
         "GL201": [16, 17, 18],
         "GL202": [28],                                  # info: tables may be in the attachment
+        "GL701": [2],                                   # half-width punctuation throughout
+        "GL702": [2],                                   # half-width brackets throughout
+        "GL706": [2],                                   # 《…年度报告格式》的通知》: the outer 《 is missing
     }),
     "002_f77436c89a48de9e.txt": ("gov-2019", {
         "GL102": [11],                                  # 五、下一步工作计划
         "GL201": [8, 9, 10],
         "GL202": [16],
         "GL302": [1, 4, 4, 6, 7, 15, 15, 16],           # every bet365亚洲官网
+        "GL701": [3],
+        "GL702": [4],
+        "GL708": [1, 16],                               # bet365亚洲官网 2020年: a space before the year
     }),
     "003_2a443156898f67a2.txt": ("gov-2021", {
         "GL107": [1],
         "GL110": [24],                                  # 六 is just 无。
         "GL201": [18, 19, 20],
         "GL502": [26],                                  # 返回顶部
+        "GL701": [2],
+        "GL702": [3],
     }),
     "004_43d8a4995bb3e670.txt": ("pre-2019", {
         "GL108": [5, 18, 21, 31, 33, 35],               # 一 概述 without 、
@@ -43,6 +53,8 @@ EXPECTED = {
         "GL406": [7, 7, 7, 9, 11, 13, 13, 13, 15, 15, 15, 15, 15, 15, 15, 16, 17, 17, 19, 19, 20, 37, 39],
         "GL502": [46],                                  # 相關詞條 熱門詞條 聯絡我們
         "GL503": [27, 30],                              # 主要是因為主要是因為
+        "GL701": [3],                                   # 114 half-width marks in Chinese: ONE finding
+        "GL702": [6],
     }),
 }
 

@@ -41,6 +41,9 @@ fail-on: error
 # 统计表空白（或“/”“—”）单元格：ignore（不报告）、info、warn（默认）、error（按该级别报告）；勾稽计算均按 0。
 # blank-cell-policy: warn
 
+# 汉字与数字、字母之间的空格（GL708）：none（默认，公文写法“2017年”）、space（“2017 年”）、ignore（不检查）。
+# cjk-spacing: none
+
 # 额外的规则文件（内置规则种类的 YAML，按 JSON Schema 校验）。
 # rule-files: [govlint/rules.yaml]
 
@@ -59,6 +62,7 @@ fail-on = "error"
 # agency = "广州市某某区人民政府"
 # lexicon-files = ["govlint/lexicon.txt"]
 # blank-cell-policy = "warn"
+# cjk-spacing = "none"
 # rule-files = ["govlint/rules.yaml"]
 # output-format = "text"
 

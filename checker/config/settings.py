@@ -15,7 +15,8 @@ from .discover import find_config
 from .load import ConfigError, load_config
 
 # config key → Document.options key (rules of other areas read these with .get)
-OPTION_KEYS = {"agency": "agency", "lexicon-files": "lexicon_files", "blank-cell-policy": "blank_cell_policy"}
+OPTION_KEYS = {"agency": "agency", "lexicon-files": "lexicon_files", "blank-cell-policy": "blank_cell_policy",
+               "cjk-spacing": "cjk_spacing"}
 PATH_OPTIONS = {"lexicon-files"}
 
 

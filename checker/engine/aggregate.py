@@ -57,6 +57,9 @@ def _sample(fix: Fix | None, found: list[Diagnostic], text: str) -> str:
     items = ((text[e.start:e.end], e.replacement) for e in fix.edits) if fix else (
         (d.found or text[d.start:d.end], None) for d in found)
     for old, new in items:
+        if not new and fix:
+            # a deletion shows what goes without the spaces around it; a deleted space as words
+            old = old.strip() or "删除空格"
         shown[old if not new else f"{old}→{new}"] = None
         if len(shown) > SAMPLE:
             break

@@ -20,6 +20,8 @@ FIELDS = frozenset({
     "phrase", "problem", "row", "rows", "sample", "source", "stated", "table", "tables", "template", "title",
     "total", "value", "what", "where",
     # cross-report rules: the earlier report's year, cell, value and where it stands
+    # typography rules: the character, its code points, the paired mark, the text around a finding
+    "char", "codepoint", "mark", "context",
     "year", "prev_year", "prev_cell", "prev_value", "prev_file", "prev_where", "this_year",
 })
 MAX_MESSAGE_LENGTH = 500

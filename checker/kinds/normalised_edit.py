@@ -84,7 +84,8 @@ def _shown(src: str, items, replacements, found_only: bool) -> list[str]:
     """The first SAMPLE + 1 distinct samples: enough to show SAMPLE and to know whether there are more."""
     shown: dict[str, None] = {}
     for (s, t, _, _), r in zip(items, replacements):
-        shown[src[s:t] if found_only else f"{src[s:t]}→{r or '（删除）'}"] = None
+        # strip: an annotation's span may hold the spaces a spacing fixer put around it
+        shown[src[s:t].strip() if found_only else f"{src[s:t]}→{r or '（删除）'}"] = None
         if len(shown) > SAMPLE:
             break
     return list(shown)

@@ -26,11 +26,13 @@ from .pinyin import TONE, annotations
 _PYC = "a-zü" + TONE + "ɑɡ"
 # `?` (the orphan byte) + a non-ASCII run starting with the full-width punctuation an A1/A3 lead byte
 # shifts into; the run ends at `?syllable)` (the resync ate the `(`) or at the first ASCII byte.
-SHIFT_RUN = lazy_re.compile(r"\?([。！，、（）][^\x00-\x7f\s]*?)(?:\?([%s]{1,6})\)|(?=[\x00-\x7f])|$)" % _PYC,
+# A CJK-punctuation fixer (autocorrect) writes the `?` before a syllable as `？`.
+SHIFT_RUN = lazy_re.compile(r"\?([。！，、（）][^\x00-\x7f\s]*?)(?:[?？]([%s]{1,6})\)|(?=[\x00-\x7f])|$)" % _PYC,
                        re.M)
 # A shifted run may also start right after an annotation whose "(" the shift ate: ``?zhí)幚淼牧鞒痰?``
 # (= …理的流程…). The ``?syllable)`` residue is the marker here; the run ends at the next ``?`` or ASCII.
-PINYIN_SHIFT_RUN = lazy_re.compile(r"\?[%s]{1,6}\)([^\x00-\x7f\s]{3,}?)(?=\?|[\x00-\x7f]|$)" % _PYC, re.M)
+# A spacing fixer may have put a space after the ")".
+PINYIN_SHIFT_RUN = lazy_re.compile(r"[?？][%s]{1,6}\) ?([^\x00-\x7f\s]{3,}?)(?=[?？]|[\x00-\x7f]|$)" % _PYC, re.M)
 # characters a misaligned GBK decode produces and real reports never contain
 _SHIFT_MARKERS = lazy_re.compile(r"[\u3100-\u312f\u2500-\u257f\u2460-\u24ff]")
 MIN_GARBLE = 4
@@ -187,6 +189,8 @@ def _shift_edits(text: str) -> list[StepEdit]:
                 if annotations is None:
                     annotations = annotated_chars(text)
                 fill = fill_char(decoded[-1:], lead, annotations.get(syllable, set()) if syllable else set())
+        if syllable is not None and _spaced_before_hanzi(text, end):
+            end += 1            # the space a spacing fixer put after the annotation's ")"
         certain = lead is None or fill is not None
         out.append(StepEdit(m.start(), end, decoded + (fill or ""), "mojibake-gbk-shift",
                             "certain" if certain else "partial"))
@@ -201,9 +205,13 @@ def _pinyin_shift_edits(text: str) -> list[StepEdit]:
         realigned = realign(m.group(1))
         if realigned is None or realigned[0] == m.group(1):
             continue
-        end = m.end() + (1 if realigned[1] is not None and text.startswith("?", m.end()) else 0)
+        end = m.end() + (1 if realigned[1] is not None and text[m.end():m.end() + 1] in ("?", "？") else 0)
         out.append(StepEdit(m.start(), end, realigned[0], "mojibake-gbk-shift", "partial"))
     return out
+
+
+def _spaced_before_hanzi(text: str, i: int) -> bool:
+    return text.startswith(" ", i) and i + 1 < len(text) and "\u3400" <= text[i + 1] <= "\u9fff"
 
 
 def realign(run: str) -> tuple[str, int | None] | None:
@@ -227,8 +235,8 @@ def realign(run: str) -> tuple[str, int | None] | None:
 def annotated_chars(text: str) -> dict[str, set[str]]:
     """syllable → characters the document itself annotates with it (``動(dòng)`` gives dòng → {動})."""
     out: dict[str, set[str]] = {}
-    for m in annotations(text):
-        out.setdefault(m.group()[1:-1], set()).add(text[m.start() - 1])
+    for a in annotations(text):
+        out.setdefault(a.syllable, set()).add(a.char)
     return out
 
 

@@ -84,7 +84,8 @@ def test_pretest_rejects_clean_text_with_digits_and_accepts_garble():
 
 # --- pinyin: the literal-first pattern -------------------------------------------------------------
 
-_PINYIN_LOOKBEHIND_FIRST = re.compile(r"(?<=[\u3400-\u9fff])\((?=[%s]*[%s])[%s]{1,6}\)"
+# with the spaces a CJK-spacing fixer puts around an annotation (區 (qū) 政)
+_PINYIN_LOOKBEHIND_FIRST = re.compile(r"(?<=[\u3400-\u9fff]) ?\((?=[%s]*[%s])[%s]{1,6}\)(?: (?=[\u3400-\u9fff]))?"
                                       % (pinyin._PYC, pinyin.TONE, pinyin._PYC))
 
 

@@ -37,9 +37,10 @@ def _examples_with_fixed():
 def test_rule_example_fixes_to_its_fixed_text(code, example):
     # the rule's family (GL4 for GL406): a Taiwan-phrase example also needs t2s to read as expected
     rules = select_rules(list(builtin_rules()), select=[code[:3]])
-    out = fix_source(Source("ex.txt", example["text"]), rules)
+    options = example.get("options")
+    out = fix_source(Source("ex.txt", example["text"]), rules, options=options)
     assert out.text == example["fixed"]
-    again = fix_source(Source("ex.txt", out.text), rules)
+    again = fix_source(Source("ex.txt", out.text), rules, options=options)
     assert again.text == out.text and again.fixed == 0          # a second --fix changes nothing
     assert code not in {d.code for d in again.result.diagnostics}
 
