@@ -9,6 +9,7 @@ import json
 
 from ..model.diagnostic import Severity
 from .fingerprint import fingerprints
+from .jsonstream import ArrayWriter
 from .paths import relative_posix
 
 SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
@@ -39,20 +40,19 @@ def _hash(path: str) -> str:
 
 
 class Stream:
-    """The array written one element at a time as results are given (streamed runs), byte for byte what
-    ``json.dump(issues, indent=2)`` writes: each element indented one level."""
+    """The array written one element at a time as results are given (streamed runs)."""
 
     def __init__(self, out, options) -> None:
-        self.out, self.count = out, 0
+        self.out = out
+        self.array = ArrayWriter(out, 0)
 
     def file(self, r) -> None:
         for issue in file_issues(r):
-            text = json.dumps(issue, ensure_ascii=False, indent=2).replace("\n", "\n  ")
-            self.out.write(("[\n  " if not self.count else ",\n  ") + text)
-            self.count += 1
+            self.array.add(issue)
 
     def end(self, tally) -> None:
-        self.out.write("\n]\n" if self.count else "[]\n")
+        self.array.close()
+        self.out.write("\n")
 
 
 def render(results, out, options) -> None:
