@@ -137,6 +137,8 @@ class Ordered:
         if self.emit is not None:
             self.waits_from = None
             self._drain()
+            if self.next < self.count:      # a file's result never came back: a bug, not a shorter report
+                raise KeyError(self.next)
             return None
         for i in range(self.count):     # counted once here; the reporter reads them again
             r = self.spool.get(i)
