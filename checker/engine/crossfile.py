@@ -8,7 +8,44 @@ facts, not the files' text or findings (checker/cli/streaming.py)."""
 
 from __future__ import annotations
 
+import pickle
+import zlib
+from collections.abc import Mapping
+
 from ..model.diagnostic import Diagnostic
+
+SCALARS = (str, int, float, type(None))
+
+
+class Packed(Mapping):
+    """One file's facts for one rule, kept small for the whole run: the scalar values (the body's name,
+    the year: what ``across`` indexes every file by) at hand, the rest (values and positions of cells)
+    compressed, and unpacked again only when ``across`` compares this file with another."""
+
+    __slots__ = ("_scalars", "_packed")
+
+    def __init__(self, facts: dict) -> None:
+        self._scalars = {k: v for k, v in facts.items() if isinstance(v, SCALARS)}
+        rest = {k: v for k, v in facts.items() if k not in self._scalars}
+        self._packed = zlib.compress(pickle.dumps(rest, pickle.HIGHEST_PROTOCOL), 1) if rest else None
+
+    def _rest(self) -> dict:
+        return pickle.loads(zlib.decompress(self._packed)) if self._packed else {}
+
+    def __getitem__(self, key):
+        if key in self._scalars:
+            return self._scalars[key]
+        return self._rest()[key]
+
+    def __contains__(self, key) -> bool:
+        return key in self._scalars or key in self._rest()
+
+    def __iter__(self):
+        yield from self._scalars
+        yield from self._rest()
+
+    def __len__(self) -> int:
+        return len(self._scalars) + len(self._rest())
 
 
 class CrossFile:
@@ -25,11 +62,12 @@ def cross_rules(rules) -> list:
     return [r for r in {r.code: r for r in rules}.values() if getattr(r.module, "across", None) is not None]
 
 
-def kept_facts(result, codes) -> dict | None:
-    """The facts ``result`` keeps for the cross-file rules ``codes``, or None (it can get no such finding)."""
+def kept_facts(result, codes, pack: bool = False) -> dict | None:
+    """The facts ``result`` keeps for the cross-file rules ``codes`` (each ``Packed`` if ``pack``), or None
+    (it can get no such finding)."""
     if not result.cross:
         return None
-    facts = {c: f for c, f in result.cross.items() if c in codes}
+    facts = {c: Packed(f) if pack else f for c, f in result.cross.items() if c in codes}
     return facts or None
 
 

@@ -7,7 +7,7 @@ does), so piped output fits too; rich is imported only to colour them."""
 
 from __future__ import annotations
 
-from .cells import Line, fit, line_width, printable, wrap
+from .cells import Line, fit, printable, wrap
 from .fixview import fix_lines
 from .snippet import window
 from .summary import Tally, fix_support, summary_line
@@ -111,14 +111,6 @@ def file_lines(r, cells: int, kinds: dict) -> list[Line]:
     return out
 
 
-def report_lines(results, options) -> list[Line]:
-    cells, kinds = _cells(options), _kinds(options)
-    lines: list[Line] = []
-    for r in results:
-        lines += [*file_lines(r, cells, kinds), []]
-    return lines + closing_lines(Tally.of(results), options)
-
-
 def _cells(options) -> int:
     return max(40, options.get("width") or 80)
 
@@ -181,8 +173,3 @@ def rich_print(lines: list[Line], console) -> None:
         for seg, style in line:
             t.append(seg, style=style)
         console.print(t)
-
-
-def widest(lines: list[Line]) -> int:
-    """The widest line in cells (what the tests pin against the terminal width)."""
-    return max((line_width(line) for line in lines), default=0)
