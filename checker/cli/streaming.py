@@ -4,8 +4,8 @@ Streamed formats (a reporter module with a ``Stream`` class: text, concise, json
 csv) write each file's part as soon as it and every file before it are final, then drop it. A file is
 final when no later file can add a cross-report finding to it: one whose facts a cross-file rule keeps
 (the same body's report of another year may still come) waits for the end of the run, and so does every
-file after it, in input order. Waiting results are not kept in memory but pickled to an anonymous
-temporary file; memory keeps only the cross-file facts and each waiting file's place in that file.
+file after it, in input order. Waiting results (but the first few) are pickled to an anonymous temporary
+file; memory keeps only the cross-file facts, packed, and each waiting file's place in that file.
 
 Formats that need the whole run before writing (json, sarif, junit, html, xlsx, --statistics) are
 given a ``Spooled`` sequence: every result is on disk, and each pass of the reporter reads them back one
@@ -17,27 +17,36 @@ whether any finding reaches --fail-on, all of them counted on the final results.
 
 from __future__ import annotations
 
-import pickle
-import tempfile
-
 from ..engine.crossfile import CrossFile, add_findings, cross_findings, cross_rules, kept_facts
 from ..model.diagnostic import Severity
 from ..report.summary import Tally
 
 
+HELD = 32           # results kept as they are before the spool goes to disk: a small run writes no file
+
+
 class Spool:
-    """Results pickled to an anonymous temporary file, read back by index (0 … count − 1); the file goes
-    away with the run. Where each one lies is kept in two arrays: 16 bytes a file, not a dict entry."""
+    """Results by index (0 … count − 1): the first ``HELD`` kept as objects, the others pickled to an
+    anonymous temporary file that goes away with the run. Where each pickled one lies is kept in two
+    arrays: 16 bytes a file, not a dict entry."""
 
     def __init__(self, count: int) -> None:
         from array import array
 
         self._fh = None
+        self._held: dict = {}
         self._offset = array("q", [-1]) * count
         self._size = array("q", [0]) * count
 
     def put(self, key: int, result) -> None:
+        if len(self._held) < HELD:
+            self._held[key] = result
+            return
+        import pickle
+
         if self._fh is None:
+            import tempfile
+
             self._fh = tempfile.TemporaryFile(prefix="govlint-")
         data = pickle.dumps(result, pickle.HIGHEST_PROTOCOL)
         self._offset[key] = self._fh.seek(0, 2)
@@ -45,16 +54,26 @@ class Spool:
         self._fh.write(data)
 
     def get(self, key: int):
+        """The result; a pickled one is a new copy at each call."""
+        if key in self._held:
+            return self._held[key]
+        import pickle
+
         self._fh.seek(self._offset[key])
         return pickle.loads(self._fh.read(self._size[key]))
 
     def take(self, key: int):
+        if key in self._held:
+            return self._held.pop(key)
         result = self.get(key)
         self._offset[key] = -1
         return result
 
+    def copied(self, key: int) -> bool:
+        return key not in self._held
+
     def __contains__(self, key: int) -> bool:
-        return 0 <= key < len(self._offset) and self._offset[key] >= 0
+        return key in self._held or (0 <= key < len(self._offset) and self._offset[key] >= 0)
 
     def close(self) -> None:
         if self._fh is not None:
@@ -74,7 +93,8 @@ class Spooled:
     def __iter__(self):
         for i in range(self._count):
             r = self._spool.get(i)
-            add_findings(r, self._extra.get(i))
+            if self._spool.copied(i):       # a held result got its cross-file findings in Ordered.finish
+                add_findings(r, self._extra.get(i))
             yield r
 
 

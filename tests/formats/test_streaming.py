@@ -109,3 +109,16 @@ def test_files_before_the_first_that_may_get_a_cross_report_finding_are_written(
     paths = corpus[5:] + corpus[:3]
     written = _output_when_last_is_read(paths, monkeypatch, "--format", "concise")
     assert written == _in_memory(corpus[5:], "concise")
+
+
+@pytest.mark.parametrize("fmt", ["concise", "gitlab", "json", "sarif", "junit"])
+def test_results_read_back_from_the_temporary_file_give_the_same_output(corpus, monkeypatch, fmt):
+    """Every result goes to the spool file (as in a run of thousands of files), the first file's
+    cross-report finding included."""
+    from checker.cli import main, streaming
+
+    monkeypatch.setattr(streaming, "HELD", 0)
+    out = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", out)
+    main.main(["check", "--isolated", "-q", "--exit-zero", "-j", "1", "--format", fmt, *corpus])
+    assert out.getvalue() == _in_memory(corpus, fmt)
