@@ -169,19 +169,20 @@ def run(args) -> int:
     options = {"quiet": args.quiet, "format": fmt, "rules": list({r.code: r for r in rules}.values())}
     stream = None if args.statistics else getattr(fmt_module, "Stream", None)
     if stream is not None:
-        run_ = _streamed(files, batches, args, fmt, options, stream, started)
+        run_ = _streamed(files, batches, args, options, stream, started)
     else:
-        run_ = _whole(files, batches, args, fmt, options, started)
+        run_ = _whole(files, batches, args, options, started)
     for path, error in run_.errors:
         print(f"govlint: {path}: {error}", file=sys.stderr)
     return _exit_code(errors, files, run_.errors, run_.failing, args)
 
 
-def _streamed(files, batches, args, fmt: str, options: dict, stream, started: float):
+def _streamed(files, batches, args, options: dict, stream, started: float):
     """Each file's part written as soon as it and the files before it are final (checker/cli/streaming.py)."""
     from ..report.output import finish, open_output, written
     from .streaming import Ordered
 
+    fmt = options["format"]
     out = open_output(args.output_file, fmt)
     try:
         options["color"] = use_color(args, out)
@@ -209,12 +210,12 @@ def _streamed(files, batches, args, fmt: str, options: dict, stream, started: fl
     return run_
 
 
-def _whole(files, batches, args, fmt: str, options: dict, started: float):
-    """Formats that need the whole run: results spooled to disk, read back by the reporter."""
+def _whole(files, batches, args, options: dict, started: float):
+    """Formats that need the whole run (and --statistics): results spooled, read back by the reporter."""
     from .streaming import Ordered
 
     run_ = Ordered(len(files), [r for b in batches for r in b.rules])
-    progress = _progress(files, args, fmt)
+    progress = _progress(files, args, options["format"])
     try:
         try:
             _check_batches(files, batches, args, run_, progress)
@@ -222,7 +223,7 @@ def _whole(files, batches, args, fmt: str, options: dict, started: float):
             progress.close()
         results = run_.finish()
         options["elapsed"] = time.perf_counter() - started
-        _report(results, fmt, options, args)
+        _report(results, options["format"], options, args)
     finally:
         run_.close()
     return run_
