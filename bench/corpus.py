@@ -216,6 +216,35 @@ def build(out: Path, reports: int, seed: int, big: bool) -> dict:
     return {"txt_reports": reports, "txt_bytes": txt_bytes, "mixed_reports": mixed}
 
 
+def build_sizes(out: Path, sizes: list[int], seed: int) -> dict[int, Path]:
+    """Folders ``out/N`` of the first N .txt reports for each N in ``sizes`` (the memory measurement): the
+    largest is generated once, the smaller ones are hard links to its first files."""
+    largest = max(sizes)
+    top = out / str(largest)
+    stamp = top / ".complete"
+    if not stamp.exists():
+        top.mkdir(parents=True, exist_ok=True)
+        rng = random.Random(seed)
+        simp, trad = simplified_seeds()
+        for i in range(largest):
+            write_txt(top / f"{i:05d}.txt", render_text(make_report(rng, simp, trad)), TXT_VARIANTS[i % len(TXT_VARIANTS)])
+        stamp.write_text("")
+    folders = {largest: top}
+    for n in sizes:
+        if n == largest:
+            continue
+        folder = folders[n] = out / str(n)
+        folder.mkdir(exist_ok=True)
+        for i in range(n):
+            link = folder / f"{i:05d}.txt"
+            if not link.exists():
+                try:
+                    link.hardlink_to(top / f"{i:05d}.txt")
+                except OSError:          # no hard links here: a copy
+                    link.write_bytes((top / f"{i:05d}.txt").read_bytes())
+    return folders
+
+
 def build_mixed(folder: Path, count: int, rng: random.Random, simp: list[str], trad: list[str]) -> None:
     """``count`` reports in turn as .md (pipe tables), .html, .docx and .txt."""
     folder.mkdir(parents=True, exist_ok=True)

@@ -1,4 +1,5 @@
-"""govlint benchmark: single-report latency, PDF latency (bench/pdf40.py), corpus throughput, memory on a 100 MB input.
+"""govlint benchmark: single-report latency, PDF latency (bench/pdf40.py), corpus throughput, memory on a 100 MB
+input, and peak memory for 500, 2,000 and 20,000 reports (flat in the number of files: --memory runs only that part).
 
 Usage:  pip install . && python bench/run.py [--govlint PATH] [--runs 21] [--reports 2000]
 
@@ -35,7 +36,11 @@ TARGETS = {
     "rate_j1": 500.0,             # .txt corpus, reports/s
     "rate_j2": 900.0,
     "big_rss_mb": 150.0,          # 100 MB input, peak RSS
+    "rss_2000_mb": 80.0,          # 2,000 reports, peak RSS (issue 18)
+    "rss_flat": 1.25,             # peak RSS for 20,000 reports / for 500: flat in the number of files
 }
+MEMORY_SIZES = (500, 2000, 20000)
+MEMORY_FORMATS = ("text", "json")     # a streamed format, and one that needs the whole run
 
 
 def find_govlint(explicit: str | None) -> tuple[str, str]:
@@ -96,6 +101,40 @@ def corpus_rate(govlint: str, folder: Path, jobs: int, repeats: int) -> dict:
             "reports_per_s": round(n / med, 1), "exit_codes": sorted(codes), "peak_rss_mb": round(rss / 1024, 1)}
 
 
+def memory(govlint: str, folders: dict, jobs: int) -> dict:
+    """Peak RSS of one run over each corpus size, per format; the flatness ratio is largest / smallest."""
+    out: dict = {"jobs": jobs, "sizes": sorted(folders)}
+    for fmt in MEMORY_FORMATS:
+        runs = {}
+        for n in sorted(folders):
+            t, code, rss = timed([govlint, "check", str(folders[n]), "-j", str(jobs), "--format", fmt, "--exit-zero",
+                                  "-o", os.devnull])
+            runs[n] = {"seconds": round(t, 2), "exit_code": code, "peak_rss_mb": round(rss / 1024, 1)}
+        small, large = runs[min(runs)]["peak_rss_mb"], runs[max(runs)]["peak_rss_mb"]
+        out[fmt] = {"runs": runs, "flat_ratio": round(large / small, 2)}
+    return out
+
+
+def memory_rows(m: dict) -> list[str]:
+    lines = []
+    for fmt in MEMORY_FORMATS:
+        runs = m[fmt]["runs"]
+        for n, r in runs.items():
+            target, ok = "", None
+            if n == 2000 and fmt == "text":
+                target, ok = f"<= {TARGETS['rss_2000_mb']:.0f} MB", r["peak_rss_mb"] <= TARGETS["rss_2000_mb"]
+            lines.append(row(f"peak RSS, {n:,} reports, --format {fmt} -j {m['jobs']}", f"{r['peak_rss_mb']:.0f} MB",
+                             target, ok))
+        flat = m[fmt]["flat_ratio"]
+        sizes = f"{max(runs):,} / {min(runs):,}"
+        if fmt == "text":
+            lines.append(row(f"  ratio {sizes} reports (flat)", f"{flat:.2f}x", f"<= {TARGETS['rss_flat']:.2f}x",
+                             flat <= TARGETS["rss_flat"]))
+        else:
+            lines.append(row(f"  ratio {sizes} reports", f"{flat:.2f}x"))
+    return lines
+
+
 def big_input(govlint: str, path: Path, extra: list[str] = ()) -> dict:
     t, code, rss = timed([govlint, "check", str(path), "--format", "concise", *extra])
     return {"bytes": path.stat().st_size, "args": list(extra), "seconds": round(t, 3), "exit_code": code,
@@ -141,6 +180,8 @@ def report(res: dict) -> str:
         lines.append(row(f"largest accepted text {n['bytes'] / 2**20:.1f} MB (exit {n['exit_code']}, "
                          f"{n['seconds']:.2f} s)", f"{n['peak_rss_mb']:.0f} MB RSS",
                          f"<= {TARGETS['big_rss_mb']:.0f} MB", n["peak_rss_mb"] <= TARGETS["big_rss_mb"]))
+    if "memory" in res:
+        lines += memory_rows(res["memory"])
     return "\n".join(lines)
 
 
@@ -155,12 +196,17 @@ def main() -> int:
                          "file is found above them — the plain case)")
     ap.add_argument("--quick", action="store_true", help="skip the mixed-format corpus and near-limit input")
     ap.add_argument("--single", action="store_true", help="only the one-report latency (a quick check while working)")
+    ap.add_argument("--memory", action="store_true",
+                    help="only the peak memory for 500, 2,000 and 20,000 reports (and the flatness ratio)")
+    ap.add_argument("--memory-jobs", type=int, default=2, help="-j of the memory runs (default 2)")
     a = ap.parse_args()
     a.work = a.work.resolve()
     govlint, python = find_govlint(a.govlint)
     where = installed_from(python)
     if "site-packages" not in where:
         print(f"bench: warning: checker is imported from {where}, not an installed copy", file=sys.stderr)
+    if a.memory:
+        return memory_only(a, govlint)
     stamp = a.work / f"stamp-{a.reports}.json"
     if not stamp.exists():
         print(f"bench: generating inputs in {a.work} …", file=sys.stderr)
@@ -190,16 +236,40 @@ def main() -> int:
         res["mixed_j2"] = corpus_rate(govlint, a.work / "mixed", 2, 1)
     res["big"] = big_input(govlint, a.work / "big100m.txt")
     if not a.quick:
+        res["memory"] = memory(govlint, _memory_folders(a.work), a.memory_jobs)
+    if not a.quick:
         from_limit = near_limit_file(a.work / "big100m.txt", a.work / "near-limit.txt", 990_000)
         res["near_limit"] = big_input(govlint, from_limit)
     table = report(res)
     print(table)
-    RESULTS.mkdir(exist_ok=True)
-    out = RESULTS / f"bench-{time.strftime('%Y%m%d-%H%M%S')}.json"
-    out.write_text(json.dumps(res, ensure_ascii=False, indent=2))
-    (RESULTS / "latest.json").write_text(out.read_text())
-    print(f"\nwritten {out}")
+    _save(res)
     return 0
+
+
+def _memory_folders(work: Path) -> dict:
+    print(f"bench: generating the memory corpora in {work / 'sizes'} (once) …", file=sys.stderr)
+    return corpus.build_sizes(work / "sizes", list(MEMORY_SIZES), 7)
+
+
+def memory_only(a, govlint: str) -> int:
+    folders = _memory_folders(a.work)
+    os.chdir(a.work)
+    res = {"when": time.strftime("%Y-%m-%dT%H:%M:%S"), "govlint": govlint,
+           "memory": memory(govlint, folders, a.memory_jobs)}
+    print(row("measure", "value", "target", None))
+    print("-" * 88)
+    print("\n".join(memory_rows(res["memory"])))
+    _save(res, "memory")
+    return 0
+
+
+def _save(res: dict, kind: str = "bench") -> None:
+    RESULTS.mkdir(exist_ok=True)
+    out = RESULTS / f"{kind}-{time.strftime('%Y%m%d-%H%M%S')}.json"
+    out.write_text(json.dumps(res, ensure_ascii=False, indent=2))
+    if kind == "bench":
+        (RESULTS / "latest.json").write_text(out.read_text())
+    print(f"\nwritten {out}")
 
 
 if __name__ == "__main__":

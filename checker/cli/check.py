@@ -163,32 +163,105 @@ def run(args) -> int:
         print(f"govlint: --format {fmt} 生成的是二进制文件，请用 -o 指定输出文件（如 -o 检查结果.{fmt}）", file=sys.stderr)
         return EXIT_ERROR
     args.snapshot = getattr(fmt_module, "NEEDS_TABLES", False) and not args.statistics
-    results, fail_on = _check_batches(files, batches, args, fmt)
-    from ..engine.crossfile import cross_check
-
-    cross_check(results, [r for b in batches for r in b.rules])
-    fix_failed = False
+    rules = [r for b in batches for r in b.rules]
     if args.fix or args.diff:
-        from ..fix.cli import fix_results, summary
+        return _fix_run(files, batches, errors, args, fmt, started)
+    options = {"quiet": args.quiet, "format": fmt, "rules": list({r.code: r for r in rules}.values())}
+    stream = None if args.statistics else getattr(fmt_module, "Stream", None)
+    if stream is not None:
+        run_ = _streamed(files, batches, args, options, stream, started)
+    else:
+        run_ = _whole(files, batches, args, options, started)
+    for path, error in run_.errors:
+        print(f"govlint: {path}: {error}", file=sys.stderr)
+    return _exit_code(errors, files, run_.errors, run_.failing, args)
 
-        plans = {f: (b.rules, b.settings.template, _run_options(b.settings, args)) for b in batches for f in b.paths}
-        run_ = fix_results(results, [plans[f] for f in files], args, sys.stdout, sys.stderr, use_color(args, sys.stdout))
-        if not args.quiet:
-            print(summary(run_, args.diff), file=sys.stderr)
-        if args.diff:
-            return EXIT_ERROR if run_.failed else EXIT_FINDINGS if run_.files else EXIT_OK
-        results, fix_failed = run_.results, bool(run_.failed)
+
+def _streamed(files, batches, args, options: dict, stream, started: float):
+    """Each file's part written as soon as it and the files before it are final (checker/cli/streaming.py)."""
+    from ..report.output import finish, open_output, written
+    from .streaming import Ordered
+
+    fmt = options["format"]
+    out = open_output(args.output_file, fmt)
+    try:
+        options["color"] = use_color(args, out)
+        options["width"] = term_width(out)
+        writer = stream(out, options)
+        progress = _progress(files, args, fmt)
+
+        def emit(result) -> None:
+            progress.before_output()
+            written(args.output_file, lambda: writer.file(result))
+
+        run_ = Ordered(len(files), [r for b in batches for r in b.rules], emit)
+        try:
+            _check_batches(files, batches, args, run_, progress)
+            run_.finish()
+        finally:
+            progress.close()
+            run_.close()
+        options["elapsed"] = time.perf_counter() - started
+        written(args.output_file, lambda: writer.end(run_.tally))
+    except BaseException:
+        _close(out)
+        raise
+    finish(out, args.output_file)
+    return run_
+
+
+def _whole(files, batches, args, options: dict, started: float):
+    """Formats that need the whole run (and --statistics): results spooled, read back by the reporter."""
+    from .streaming import Ordered
+
+    run_ = Ordered(len(files), [r for b in batches for r in b.rules])
+    progress = _progress(files, args, options["format"])
+    try:
+        try:
+            _check_batches(files, batches, args, run_, progress)
+        finally:
+            progress.close()
+        results = run_.finish()
+        options["elapsed"] = time.perf_counter() - started
+        _report(results, options["format"], options, args)
+    finally:
+        run_.close()
+    return run_
+
+
+def _fix_run(files, batches, errors, args, fmt: str, started: float) -> int:
+    """--fix and --diff: every result in memory, as the fixer rewrites files and reports on them all."""
+    from ..engine.crossfile import cross_check
+    from ..fix.cli import fix_results, summary
+    from .main import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
+
+    results, fail_on = _collect(files, batches, args, fmt)
+    cross_check(results, [r for b in batches for r in b.rules])
+    plans = {f: (b.rules, b.settings.template, _run_options(b.settings, args)) for b in batches for f in b.paths}
+    run_ = fix_results(results, [plans[f] for f in files], args, sys.stdout, sys.stderr, use_color(args, sys.stdout))
+    if not args.quiet:
+        print(summary(run_, args.diff), file=sys.stderr)
+    if args.diff:
+        return EXIT_ERROR if run_.failed else EXIT_FINDINGS if run_.files else EXIT_OK
+    results = run_.results
     options = {"elapsed": time.perf_counter() - started, "quiet": args.quiet, "format": fmt,
                "rules": list({r.code: r for b in batches for r in b.rules}.values())}
     _report(results, fmt, options, args)
     for r in results:
         if r.error:
             print(f"govlint: {r.path}: {r.error}", file=sys.stderr)
-    if errors or fix_failed or any(r.error for r in results) or not (files or errors):
+    failing = any(d.severity >= Severity.parse(fail_on[r.path]) for r in results for d in r.diagnostics)
+    unreadable = [(r.path, r.error) for r in results if r.error]
+    return _exit_code(errors, files, unreadable, failing, args, bool(run_.failed))
+
+
+def _exit_code(errors, files, unreadable, failing: bool, args, fix_failed: bool = False) -> int:
+    from .main import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
+
+    if errors or fix_failed or unreadable or not (files or errors):
         if not (files or errors):
             print("govlint: 没有找到可检查的文件", file=sys.stderr)
         return EXIT_ERROR
-    failing = any(d.severity >= Severity.parse(fail_on[r.path]) for r in results for d in r.diagnostics)
     return EXIT_FINDINGS if failing and not args.exit_zero else EXIT_OK
 
 
@@ -198,25 +271,44 @@ def _excludes(resolver, args):
     return from_settings(resolver.for_cwd(), getattr(args, "exclude", None), getattr(args, "extend_exclude", ()))
 
 
-def _check_batches(files: list[str], batches, args, fmt: str = "text") -> tuple[list, dict[str, str]]:
-    """Results in the order of ``files``, and each file's --fail-on (its configuration may set it)."""
+def _progress(files, args, fmt: str):
     from .progress import Progress, wanted
 
-    done, fail_on = {}, {}
-    progress = Progress(len(files), wanted(fmt, args, len(files)))
+    return Progress(len(files), wanted(fmt, args, len(files)))
+
+
+def _check_batches(files: list[str], batches, args, take, progress) -> None:
+    """Check every batch; ``take.add(index in files, result, its --fail-on)`` as each file is done (a
+    file's configuration may set its --fail-on)."""
+    index = {f: i for i, f in enumerate(files)}
+    for b in batches:
+        s = b.settings
+        # A spawned worker rebuilds rules from the spec: name the exact codes ("-" matches none).
+        spec = RunSpec(list(s.rule_files), [r.code for r in b.rules] or ["-"], [], [], s.template,
+                       _run_options(s, args))
+        for path, result in zip(b.paths, check_many(b.paths, b.rules, spec, args.jobs or default_jobs())):
+            progress.advance(path)
+            take.add(index[path], result, s.fail_on)
+
+
+def _collect(files: list[str], batches, args, fmt: str = "text") -> tuple[list, dict[str, str]]:
+    """Results in the order of ``files``, all in memory, and each file's --fail-on."""
+
+    class Keep:
+        def __init__(self) -> None:
+            self.done, self.fail_on = {}, {}
+
+        def add(self, index: int, result, fail_on: str) -> None:
+            self.done[index] = result
+            self.fail_on[result.path] = fail_on
+
+    keep = Keep()
+    progress = _progress(files, args, fmt)
     try:
-        for b in batches:
-            s = b.settings
-            # A spawned worker rebuilds rules from the spec: name the exact codes ("-" matches none).
-            spec = RunSpec(list(s.rule_files), [r.code for r in b.rules] or ["-"], [], [], s.template,
-                           _run_options(s, args))
-            for path, result in zip(b.paths, check_many(b.paths, b.rules, spec, args.jobs or default_jobs())):
-                done[path] = result
-                fail_on[result.path] = s.fail_on
-                progress.advance(path)
+        _check_batches(files, batches, args, keep, progress)
     finally:
         progress.close()
-    return [done[f] for f in files], fail_on
+    return [keep.done[i] for i in range(len(files))], keep.fail_on
 
 
 def _run_options(s, args) -> dict:
@@ -243,10 +335,14 @@ def _report(results, fmt: str, options: dict, args) -> None:
         else:
             written(args.output_file, lambda: reporter(fmt).render(results, out, options))
     except BaseException:
-        if out is not sys.stdout:
-            try:
-                out.close()
-            except OSError:
-                pass
+        _close(out)
         raise
     finish(out, args.output_file)
+
+
+def _close(out) -> None:
+    if out is not sys.stdout:
+        try:
+            out.close()
+        except OSError:
+            pass

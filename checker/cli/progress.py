@@ -2,7 +2,11 @@
 
 Nothing is shown, and rich is not imported, until a run has taken ``DELAY`` seconds; only when both
 standard output and standard error are terminals and the format is one people read, so machine
-output, pipes and files never see it. The bar is transient: it is gone when the report prints."""
+output, pipes and files never see it. The bar is transient: it is gone when the report prints.
+
+A streamed report prints while files are still being checked: the bar is taken down before each
+write and comes back only after ``DELAY`` seconds without output (a run waiting on a slow file, or on
+the end of the run for cross-report checks), so bar and report never share a line."""
 
 from __future__ import annotations
 
@@ -24,7 +28,7 @@ class Progress:
     def __init__(self, total: int, enabled: bool) -> None:
         self.total, self.enabled = total, enabled
         self.done = 0
-        self.started = time.perf_counter()
+        self.started = time.perf_counter()       # … or the last output: the bar waits DELAY after either
         self._bar = self._task = None
 
     def advance(self, path: str) -> None:
@@ -45,6 +49,12 @@ class Progress:
                         TextColumn("{task.description}"), console=Console(file=sys.stderr), transient=True)
         self._task = self._bar.add_task("", total=self.total, completed=self.done)
         self._bar.start()
+
+    def before_output(self) -> None:
+        """The report is about to print on the terminal: the bar goes, and waits for DELAY of silence."""
+        if self.enabled:
+            self.close()
+            self.started = time.perf_counter()
 
     def close(self) -> None:
         if self._bar is not None:

@@ -81,7 +81,15 @@ def facts(doc, rule) -> dict | None:
             rows[key][col] = (ft.value(p[key], col), s, e, ft.tdef.cell_name(p[key], col))
     if not any(rows.values()):
         return None
-    return {"body": body_key(agency), "agency": agency, "year": year, **rows}
+    offsets = [o for row in rows.values() for _, s, e, _ in row.values() for o in (s, e)]
+    return {"body": body_key(agency), "agency": agency, "year": year, **rows, "at": _positions(doc, offsets)}
+
+
+def _positions(doc, offsets) -> dict:
+    """(line, column, anchor) of each offset a finding may point at: the post-pass then needs no source
+    text, so a run keeps only these facts of a file whose own output has already been written."""
+    source = doc.source
+    return {o: (*source.line_col(o), source.anchor(o)) for o in offsets}
 
 
 def across(items, rule):
@@ -109,7 +117,10 @@ def _legacy_facts(doc, agency: str, year: int) -> dict | None:
     for label, r in legacy_rows(doc).items():
         s, e = doc.orig_span(r.start, r.end)
         rows[label] = (r.splits, s, e)
-    return {"body": body_key(agency), "agency": agency, "year": year, "rows": rows} if rows else None
+    if not rows:
+        return None
+    offsets = [o for _, s, e in rows.values() for o in (s, e)]
+    return {"body": body_key(agency), "agency": agency, "year": year, "rows": rows, "at": _positions(doc, offsets)}
 
 
 def _compare(rule, prev_result, prev, result, f):
@@ -120,7 +131,7 @@ def _compare(rule, prev_result, prev, result, f):
         before = prev["carried_out"].get(col)
         if before is None or before[0] == value:
             continue
-        yield result, _diag(rule, result, s, e, name, value, f["year"], prev_result, before, prev["year"])
+        yield result, _diag(rule, result, f, s, e, name, value, prev_result, prev, before)
 
 
 def _cumulative(rule, prev_result, prev, result, f):
@@ -135,38 +146,32 @@ def _cumulative(rule, prev_result, prev, result, f):
         (a, b), (_, pb) = splits[0], before[0][0]
         message = render(rule.message, dict(
             year=f["year"], cell=label, value=b, prev_year=prev["year"], prev_file=prev_result.path,
-            prev_where=_where(prev_result, before[1]), prev_value=pb, this_year=a,
+            prev_where=_where(prev, before[1]), prev_value=pb, this_year=a,
             equation=f"{b} ≠ {pb} + {a} = {pb + a}（差 {abs(b - pb - a)}）"))
-        yield result, _make(rule, result, s, e, message, str(pb + a), str(b))
+        yield result, _make(rule, result, f, s, e, message, str(pb + a), str(b))
 
 
-def _diag(rule, result, s, e, name, value, year, prev_result, before, prev_year) -> Diagnostic:
+def _diag(rule, result, f, s, e, name, value, prev_result, prev, before) -> Diagnostic:
     prev_value, ps, pe, prev_name = before
-    prev_where = _where(prev_result, ps)
+    year, prev_year, prev_where = f["year"], prev["year"], _where(prev, ps)
     message = render(rule.message, dict(
         year=year, cell=name, value=_num(value), prev_year=prev_year, prev_cell=prev_name,
         prev_value=_num(prev_value), prev_file=prev_result.path, prev_where=prev_where,
         equation=f"{_num(value)} ≠ {_num(prev_value)}（差 {_num(abs(value - prev_value))}）"))
-    return _make(rule, result, s, e, message, _num(prev_value), _num(value))
+    return _make(rule, result, f, s, e, message, _num(prev_value), _num(value))
 
 
-def _make(rule, result, s, e, message, expected, found) -> Diagnostic:
-    source = result.source
+def _make(rule, result, f, s, e, message, expected, found) -> Diagnostic:
+    """``result`` only names the file (its path): positions come from the facts."""
     d = Diagnostic(code=rule.code, name=rule.name, severity=rule.severity, message=message, path=result.path,
                    start=s, end=e, expected=expected, found=found)
-    if source is not None:
-        d.line, d.column = source.line_col(s)
-        d.end_line, d.end_column = source.line_col(e)
-        d.location = source.anchor(s)
+    d.line, d.column, d.location = f["at"][s]
+    d.end_line, d.end_column, _ = f["at"][e]
     return d
 
 
-def _where(result, offset: int) -> str:
-    source = result.source
-    if source is None:
-        return ""
-    line, col = source.line_col(offset)
-    anchor = source.anchor(offset)
+def _where(f, offset: int) -> str:
+    line, _, anchor = f["at"][offset]
     return f"第 {line} 行" + (f"，{anchor}" if anchor else "")
 
 

@@ -11,12 +11,25 @@ import csv
 from .overview import OverviewRow, columns, flat_row
 
 
+class Stream:
+    """The header at once, then each report's row as soon as its result is given (streamed runs)."""
+
+    def __init__(self, out, options) -> None:
+        out.write("\ufeff")
+        self.writer = csv.writer(out, lineterminator="\r\n")
+        self.writer.writerow(columns())
+
+    def file(self, r) -> None:
+        self.writer.writerow([_cell(v) for v in flat_row(OverviewRow(r))])
+
+    def end(self, tally) -> None:
+        pass
+
+
 def render(results, out, options) -> None:
-    out.write("\ufeff")
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(columns())
+    s = Stream(out, options)
     for r in results:
-        writer.writerow([_cell(v) for v in flat_row(OverviewRow(r))])
+        s.file(r)
 
 
 def _cell(value):

@@ -11,7 +11,7 @@ and SARIF upload is the way to keep them all."""
 from __future__ import annotations
 
 from ..model.diagnostic import Severity
-from .summary import summary_line
+from .summary import Tally, summary_line
 from .vocab import ZH
 
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -30,14 +30,28 @@ def command(level: str, message: str, **props) -> str:
     return f"::{level} {body}::{escape_data(message)}" if body else f"::{level}::{escape_data(message)}"
 
 
-def render(results, out, options) -> None:
-    for r in results:
+class Stream:
+    """Writes each result's commands as soon as it is given (streamed runs), then the closing line."""
+
+    def __init__(self, out, options) -> None:
+        self.out, self.options = out, options
+
+    def file(self, r) -> None:
         if r.error:
-            out.write(command("error", f"无法检查：{r.error}", file=r.path, title="govlint") + "\n")
-            continue
+            self.out.write(command("error", f"无法检查：{r.error}", file=r.path, title="govlint") + "\n")
+            return
         for d in r.diagnostics:
-            out.write(command(LEVEL[d.severity], f"{d.code} [{ZH[d.severity]}] {d.message}", file=d.path,
-                              line=d.line, col=d.column, endLine=d.end_line, endColumn=d.end_column,
-                              title=f"govlint {d.code} ({d.name})") + "\n")
-    if not options.get("quiet"):
-        out.write(summary_line(results, options.get("elapsed")) + "\n")
+            self.out.write(command(LEVEL[d.severity], f"{d.code} [{ZH[d.severity]}] {d.message}", file=d.path,
+                                   line=d.line, col=d.column, endLine=d.end_line, endColumn=d.end_column,
+                                   title=f"govlint {d.code} ({d.name})") + "\n")
+
+    def end(self, tally: Tally) -> None:
+        if not self.options.get("quiet"):
+            self.out.write(summary_line(tally, self.options.get("elapsed")) + "\n")
+
+
+def render(results, out, options) -> None:
+    s = Stream(out, options)
+    for r in results:
+        s.file(r)
+    s.end(Tally.of(results))

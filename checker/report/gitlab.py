@@ -9,21 +9,24 @@ import json
 
 from ..model.diagnostic import Severity
 from .fingerprint import fingerprints
+from .jsonstream import ArrayWriter
 from .paths import relative_posix
 
 SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 
 
 def issues(results) -> list[dict]:
+    return [issue for r in results for issue in file_issues(r)]
+
+
+def file_issues(r) -> list[dict]:
+    if r.error:
+        return [{"description": f"无法检查：{r.error}", "check_name": "govlint-unreadable",
+                 "fingerprint": _hash(r.path), "severity": "blocker",
+                 "location": {"path": relative_posix(r.path), "lines": {"begin": 1}}}]
     out = []
-    for r in results:
-        if r.error:
-            out.append({"description": f"无法检查：{r.error}", "check_name": "govlint-unreadable",
-                        "fingerprint": _hash(r.path), "severity": "blocker",
-                        "location": {"path": relative_posix(r.path), "lines": {"begin": 1}}})
-            continue
-        for d, fp in zip(r.diagnostics, fingerprints(r)):
-            out.append({"description": f"{d.code} {d.message}", "check_name": d.code, "fingerprint": fp,
+    for d, fp in zip(r.diagnostics, fingerprints(r)):
+        out.append({"description": f"{d.code} {d.message}", "check_name": d.code, "fingerprint": fp,
                         "severity": SEVERITY[d.severity], "categories": ["Style"],
                         "location": {"path": relative_posix(d.path),
                                      "lines": {"begin": d.line, "end": d.end_line}}})
@@ -36,6 +39,24 @@ def _hash(path: str) -> str:
     return hashlib.sha256(f"unreadable\0{path}".encode("utf-8", "surrogateescape")).hexdigest()
 
 
+class Stream:
+    """The array written one element at a time as results are given (streamed runs)."""
+
+    def __init__(self, out, options) -> None:
+        self.out = out
+        self.array = ArrayWriter(out, 0)
+
+    def file(self, r) -> None:
+        for issue in file_issues(r):
+            self.array.add(issue)
+
+    def end(self, tally) -> None:
+        self.array.close()
+        self.out.write("\n")
+
+
 def render(results, out, options) -> None:
-    json.dump(issues(results), out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    s = Stream(out, options)
+    for r in results:
+        s.file(r)
+    s.end(None)

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import json
+from collections import Counter
 
 from .. import __version__
-from .summary import severity_counts
+from .jsonstream import ArrayWriter, nested
 
 
 def diagnostic_dict(d, source=None) -> dict:
@@ -52,12 +52,16 @@ def file_dict(r) -> dict:
 
 
 def render(results, out, options) -> None:
-    c = severity_counts(results)
-    doc = {
-        "tool": {"name": "govlint", "version": __version__},
-        "files": [file_dict(r) for r in results],
-        "summary": {"files": len(results), "errors": c.get(3, 0), "warnings": c.get(2, 0), "infos": c.get(1, 0),
-                    "unreadable": sum(1 for r in results if r.error)},
-    }
-    json.dump(doc, out, ensure_ascii=False, indent=2)
-    out.write("\n")
+    """Written file by file (the results may be read back from disk one at a time, checker/cli/streaming.py)."""
+    out.write('{\n  "tool": ' + nested({"name": "govlint", "version": __version__}, 1) + ',\n  "files": ')
+    files = ArrayWriter(out, 1)
+    c: Counter = Counter()
+    unreadable = 0
+    for r in results:
+        files.add(file_dict(r))
+        c.update(d.severity for d in r.diagnostics)
+        unreadable += bool(r.error)
+    files.close()
+    summary = {"files": files.count, "errors": c.get(3, 0), "warnings": c.get(2, 0), "infos": c.get(1, 0),
+               "unreadable": unreadable}
+    out.write(',\n  "summary": ' + nested(summary, 1) + "\n}\n")

@@ -10,11 +10,26 @@ import json
 from .json_format import diagnostic_dict
 
 
-def render(results, out, options) -> None:
-    for r in results:
+class Stream:
+    """Writes each result's lines as soon as it is given (streamed runs); there is no closing line."""
+
+    def __init__(self, out, options) -> None:
+        self.out = out
+
+    def file(self, r) -> None:
         if r.error:
-            out.write(json.dumps({"path": r.path, "error": r.error}, ensure_ascii=False) + "\n")
-            continue
+            self.out.write(json.dumps({"path": r.path, "error": r.error}, ensure_ascii=False) + "\n")
+            return
         facts = {"agency": r.facts.get("agency"), "year": r.facts.get("year")}
         for d in r.diagnostics:
-            out.write(json.dumps({"path": d.path, **facts, **diagnostic_dict(d, r.source)}, ensure_ascii=False) + "\n")
+            self.out.write(json.dumps({"path": d.path, **facts, **diagnostic_dict(d, r.source)},
+                                      ensure_ascii=False) + "\n")
+
+    def end(self, tally) -> None:
+        pass
+
+
+def render(results, out, options) -> None:
+    s = Stream(out, options)
+    for r in results:
+        s.file(r)

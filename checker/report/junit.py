@@ -30,14 +30,28 @@ def _counts(el, tests: int, failures: int, errors: int) -> tuple[int, int, int]:
     return tests, failures, errors
 
 
+def _totals(r) -> tuple[int, int, int]:
+    if r.error:
+        return 1, 0, 1
+    return max(1, len(r.diagnostics)), len(r.diagnostics), 0
+
+
 def render(results, out, options) -> None:
+    """Byte for byte what indenting and serialising the whole tree writes, one testsuite at a time: the
+    totals on the root element come from a first pass over the results."""
+    totals = [sum(t) for t in zip((0, 0, 0), *(_totals(r) for r in results))]
     root = ET.Element("testsuites", name="govlint")
-    totals = [0, 0, 0]
-    for r in results:
-        for i, v in enumerate(_suite(root, r)):
-            totals[i] += v
     _counts(root, *totals)
-    ET.indent(root)
     out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
-    out.write(ET.tostring(root, encoding="unicode"))
-    out.write("\n")
+    if not len(results):
+        out.write(ET.tostring(root, encoding="unicode") + "\n")
+        return
+    root.text = "\0"
+    out.write(ET.tostring(root, encoding="unicode").split("\0")[0])
+    for r in results:
+        holder = ET.Element("testsuites")
+        _suite(holder, r)
+        suite = holder[0]
+        ET.indent(suite, level=1)
+        out.write("\n  " + ET.tostring(suite, encoding="unicode"))
+    out.write("\n</testsuites>\n")

@@ -13,6 +13,7 @@ from bisect import bisect_left
 from .. import __version__
 from ..model.diagnostic import Severity
 from .fingerprint import fingerprints
+from .jsonstream import ArrayWriter, nested
 from .paths import relative_posix
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -90,34 +91,61 @@ def _result(d, source: _Columns, rule_index: int, fingerprint: str) -> dict:
     return res
 
 
-def _artifact(r) -> dict:
+def _artifact(path: str, agency, year, template) -> dict:
     """The checked report itself: which body and year it speaks for, and the template it was held to."""
-    return {"location": {"uri": _uri(r.path)},
-            "properties": {"agency": r.facts.get("agency"), "reportYear": r.facts.get("year"),
-                           "template": r.template.get("id")}}
+    return {"location": {"uri": _uri(path)},
+            "properties": {"agency": agency, "reportYear": year, "template": template}}
 
 
 def sarif_log(results, rules) -> dict:
-    by_code = {r.code: r for r in rules}
+    """The whole log as one dict (tests, the API); ``render`` writes the same, holding one file at a time."""
+    import io
+
+    buf = io.StringIO()
+    write(results, rules, buf)
+    return json.loads(buf.getvalue())
+
+
+def _rule_order(results, by_code: dict) -> tuple[dict[str, int], list[dict]]:
+    """Rule code → index in the driver's rules, in order of first finding (a first pass over the results)."""
     order: dict[str, int] = {}
     entries: list[dict] = []
-    out, notes = [], []
+    for r in results:
+        for d in r.diagnostics:
+            if d.code not in order:
+                order[d.code] = len(entries)
+                entries.append(_rule_entry(d.code, by_code.get(d.code), d))
+    return order, entries
+
+
+def write(results, rules, out) -> None:
+    """The log, byte for byte as ``json.dump(…, indent=2)`` of it: the rules in a first pass over the
+    results, their findings in a second, each file's written before the next is read."""
+    order, entries = _rule_order(results, {r.code: r for r in rules})
+    driver = {"name": "govlint", "version": __version__, "semanticVersion": __version__, "rules": entries}
+    skeleton = {"$schema": SCHEMA, "version": "2.1.0",
+                "runs": [{"tool": {"driver": driver}, "columnKind": "utf16CodeUnits", "results": []}]}
+    head, tail = json.dumps(skeleton, ensure_ascii=False, indent=2).split('"results": []', 1)
+    out.write(head + '"results": ')
+    found = ArrayWriter(out, 3)
+    notes, artifacts = [], []
     for r in results:
         if r.error:
             notes.append({"level": "error", "message": {"text": f"无法检查：{r.error}"},
                           "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(r.path)}}}]})
             continue
+        artifacts.append((r.path, r.facts.get("agency"), r.facts.get("year"), r.template.get("id")))
         cols = _Columns(r.source) if r.diagnostics else None
         for d, fp in zip(r.diagnostics, fingerprints(r)):
-            if d.code not in order:
-                order[d.code] = len(entries)
-                entries.append(_rule_entry(d.code, by_code.get(d.code), d))
-            out.append(_result(d, cols, order[d.code], fp))
-    driver = {"name": "govlint", "version": __version__, "semanticVersion": __version__, "rules": entries}
-    run = {"tool": {"driver": driver}, "columnKind": "utf16CodeUnits", "results": out,
-           "artifacts": [_artifact(r) for r in results if not r.error],
-           "invocations": [{"executionSuccessful": not notes, "toolExecutionNotifications": notes}]}
-    return {"$schema": SCHEMA, "version": "2.1.0", "runs": [run]}
+            found.add(_result(d, cols, order[d.code], fp))
+    found.close()
+    out.write(',\n      "artifacts": ')
+    listed = ArrayWriter(out, 3)
+    for a in artifacts:
+        listed.add(_artifact(*a))
+    listed.close()
+    invocations = [{"executionSuccessful": not notes, "toolExecutionNotifications": notes}]
+    out.write(',\n      "invocations": ' + nested(invocations, 3) + tail)
 
 
 def render(results, out, options) -> None:
@@ -126,5 +154,5 @@ def render(results, out, options) -> None:
         from ..engine.loader import builtin_rules
 
         rules = builtin_rules()
-    json.dump(sarif_log(results, rules), out, ensure_ascii=False, indent=2)
+    write(results, rules, out)
     out.write("\n")

@@ -10,6 +10,37 @@ from ..model.diagnostic import Severity
 FIXABLE_FORMATS = ("text",)
 
 
+class Tally:
+    """What the closing line counts, added up one result at a time: a streamed run drops each result
+    once written and keeps only this."""
+
+    __slots__ = ("files", "unreadable", "severities", "safe", "unsafe", "refused")
+
+    def __init__(self) -> None:
+        self.files = self.unreadable = self.safe = self.unsafe = self.refused = 0
+        self.severities: Counter = Counter()
+
+    @classmethod
+    def of(cls, results) -> Tally:
+        t = cls()
+        for r in results:
+            t.add(r)
+        return t
+
+    def add(self, r) -> None:
+        self.files += 1
+        self.unreadable += bool(r.error)
+        for d in r.diagnostics:
+            self.severities[d.severity] += 1
+        fixes = [d.fix for d in r.diagnostics if d.fix]
+        if not fix_support(r):
+            self.refused += len(fixes)
+            return
+        for f in fixes:
+            self.safe += f.safe
+            self.unsafe += not f.safe
+
+
 def severity_counts(results) -> Counter:
     c: Counter = Counter()
     for r in results:
@@ -24,16 +55,8 @@ def fix_support(r) -> bool:
 
 def fix_counts(results) -> tuple[int, int, int]:
     """(safe fixes, unsafe-only fixes, fixes in files --fix cannot rewrite) — findings, as ruff counts."""
-    safe = unsafe = refused = 0
-    for r in results:
-        fixes = [d.fix for d in r.diagnostics if d.fix]
-        if not fix_support(r):
-            refused += len(fixes)
-            continue
-        for f in fixes:
-            safe += f.safe
-            unsafe += not f.safe
-    return safe, unsafe, refused
+    t = results if isinstance(results, Tally) else Tally.of(results)
+    return t.safe, t.unsafe, t.refused
 
 
 def fix_sentence(results) -> str:
@@ -50,13 +73,14 @@ def fix_sentence(results) -> str:
 
 
 def summary_line(results, elapsed: float | None = None) -> str:
-    c = severity_counts(results)
-    errors = sum(1 for r in results if r.error)
-    parts = [f"{len(results)} 个文件", f"错误 {c[Severity.ERROR]}", f"警告 {c[Severity.WARNING]}",
+    """The closing line of ``results`` (or of a ``Tally`` of them)."""
+    t = results if isinstance(results, Tally) else Tally.of(results)
+    c, errors = t.severities, t.unreadable
+    parts = [f"{t.files} 个文件", f"错误 {c[Severity.ERROR]}", f"警告 {c[Severity.WARNING]}",
              f"提示 {c[Severity.INFO]}"]
     if errors:
         parts.append(f"无法检查 {errors}")
     if elapsed is not None:
         parts.append(f"用时 {elapsed:.2f}s")
-    fixes = fix_sentence(results)
+    fixes = fix_sentence(t)
     return "，".join(parts) + (f"。{fixes}。" if fixes else "")

@@ -7,10 +7,10 @@ does), so piped output fits too; rich is imported only to colour them."""
 
 from __future__ import annotations
 
-from .cells import Line, fit, line_width, printable, wrap
+from .cells import Line, fit, printable, wrap
 from .fixview import fix_lines
 from .snippet import window
-from .summary import fix_support, summary_line
+from .summary import Tally, fix_support, summary_line
 from .vocab import STYLE, ZH
 
 STRUCTURE_CODES = ("GL101", "GL102", "GL103", "GL104", "GL105")
@@ -111,40 +111,65 @@ def file_lines(r, cells: int, kinds: dict) -> list[Line]:
     return out
 
 
-def report_lines(results, options) -> list[Line]:
-    cells = max(40, options.get("width") or 80)
-    kinds = {r.code: r.kind for r in options.get("rules") or ()}
-    lines: list[Line] = []
-    for r in results:
-        lines += file_lines(r, cells, kinds)
-        lines.append([])
-    if not options.get("quiet"):
-        lines += wrap([(summary_line(results, options.get("elapsed")), "bold")], cells, 0)
-    return lines
+def _cells(options) -> int:
+    return max(40, options.get("width") or 80)
+
+
+def _kinds(options) -> dict:
+    return {r.code: r.kind for r in options.get("rules") or ()}
+
+
+def closing_lines(tally: Tally, options) -> list[Line]:
+    if options.get("quiet"):
+        return []
+    return wrap([(summary_line(tally, options.get("elapsed")), "bold")], _cells(options), 0)
+
+
+class Stream:
+    """Writes each result's part as soon as it is given (streamed runs), then the closing line."""
+
+    def __init__(self, out, options) -> None:
+        self.out, self.options = out, options
+        self.cells, self.kinds = _cells(options), _kinds(options)
+        self.console = _console(out, options.get("width") or 80) if options.get("color") else None
+
+    def file(self, r) -> None:
+        self._write([*file_lines(r, self.cells, self.kinds), []])
+
+    def end(self, tally: Tally) -> None:
+        self._write(closing_lines(tally, self.options))
+
+    def _write(self, lines: list[Line]) -> None:
+        if self.console is not None:
+            rich_print(lines, self.console)
+        else:
+            self.out.write("".join("".join(seg for seg, _ in line) + "\n" for line in lines))
 
 
 def render(results, out, options) -> None:
-    lines = report_lines(results, options)
-    if options.get("color"):
-        rich_write(lines, out, options.get("width") or 80)
-    else:
-        out.write("".join("".join(seg for seg, _ in line) + "\n" for line in lines))
+    s = Stream(out, options)
+    for r in results:
+        s.file(r)
+    s.end(Tally.of(results))
+
+
+def _console(out, cells: int):
+    from rich.console import Console
+
+    # The lines already fit: rich colours them and must not wrap them again.
+    return Console(file=out, force_terminal=True, highlight=False, soft_wrap=True, width=cells,
+                   emoji=False, markup=False)
 
 
 def rich_write(lines: list[Line], out, cells: int) -> None:
-    from rich.console import Console
+    rich_print(lines, _console(out, cells))
+
+
+def rich_print(lines: list[Line], console) -> None:
     from rich.text import Text
 
-    # The lines already fit: rich colours them and must not wrap them again.
-    console = Console(file=out, force_terminal=True, highlight=False, soft_wrap=True, width=cells,
-                      emoji=False, markup=False)
     for line in lines:
         t = Text(no_wrap=True, overflow="ignore")
         for seg, style in line:
             t.append(seg, style=style)
         console.print(t)
-
-
-def widest(lines: list[Line]) -> int:
-    """The widest line in cells (what the tests pin against the terminal width)."""
-    return max((line_width(line) for line in lines), default=0)
