@@ -13,13 +13,21 @@ MAX_ROWS = 6          # rows per side of one hunk before it is cut with ``…``
 CONTEXT = 6           # characters kept either side of the change when a line is cut
 
 
-def hunks(text: str, edits) -> list[tuple[int, int, list]]:
-    """Edits grouped by the lines they touch: (block start, block end, edits), blocks of whole lines."""
+def hunks(text: str, edits, reach: int | None = None) -> list[tuple[int, int, list]]:
+    """Edits grouped by the lines they touch: (block start, block end, edits), blocks of whole lines —
+    or, with ``reach``, of at most ``reach`` characters either side of the edits, so that a fix on a
+    240,000-character line costs its window, not the line."""
     out: list[tuple[int, int, list]] = []
     for e in sorted(edits, key=lambda e: (e.start, e.end)):
-        lo = text.rfind("\n", 0, e.start) + 1
-        hi = text.find("\n", max(e.end - (1 if e.end > e.start and text[e.end - 1] == "\n" else 0), e.start))
-        hi = len(text) if hi < 0 else hi
+        last = max(e.end - (1 if e.end > e.start and text[e.end - 1] == "\n" else 0), e.start)
+        if reach is None:
+            lo = text.rfind("\n", 0, e.start) + 1
+            hi = text.find("\n", last)
+            hi = len(text) if hi < 0 else hi
+        else:
+            lo = max(e.start - reach, text.rfind("\n", max(0, e.start - reach), e.start) + 1)
+            hi = text.find("\n", last, last + reach)
+            hi = min(len(text), last + reach) if hi < 0 else hi
         if out and lo <= out[-1][1]:
             out[-1] = (out[-1][0], max(hi, out[-1][1]), out[-1][2] + [e])
         else:
@@ -114,14 +122,16 @@ def _whole_lines(text: str, e):
 
 def fix_lines(fix, text: str, cells: int) -> list[Line]:
     """The preview of ``fix`` on ``text`` (the original file), each row at most ``cells`` cells."""
-    found = hunks(text, [_whole_lines(text, e) for e in fix.edits])
+    # more than fits a terminal row either side of the edits: the window a cropped row can show
+    found = hunks(text, [_whole_lines(text, e) for e in fix.edits], reach=2 * cells + CONTEXT)
     rows = MAX_ROWS if len(found) == 1 else 1      # many places: a row each, the rest is for --diff
     out: list[Line] = []
     for lo, hi, edits in found[:MAX_HUNKS]:
         old, old_marks, new, new_marks = _apply(text, lo, hi, edits)
         old, new = old.rstrip("\n"), new.rstrip("\n")
+        cut = (lo > 0 and text[lo - 1] != "\n") or (hi < len(text) and text[hi] not in "\r\n")
         # both sides cut alike, so that the change lines up
-        crop = max(map(width, (old + "\n" + new).split("\n"))) > cells - 2
+        crop = cut or max(map(width, (old + "\n" + new).split("\n"))) > cells - 2
         out += _rows("-", old, old_marks, cells, "red", rows, crop)
         if new.strip("\r\n"):                 # a deleted line has no “+” side
             out += _rows("+", new, new_marks, cells, "green", rows, crop)
