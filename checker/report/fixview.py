@@ -15,24 +15,32 @@ CONTEXT = 6           # characters kept either side of the change when a line is
 
 def hunks(text: str, edits, reach: int | None = None) -> list[tuple[int, int, list]]:
     """Edits grouped by the lines they touch: (block start, block end, edits), blocks of whole lines —
-    or, with ``reach``, of at most ``reach`` characters either side of the edits, so that a fix on a
-    240,000-character line costs its window, not the line."""
-    out: list[tuple[int, int, list]] = []
+    or, with ``reach``, cut to at most ``reach`` characters either side of the edits, so that a fix on a
+    240,000-character line costs its window, not the line. Each line break between edits is looked
+    for once: a fix of 100,000 edits on long lines stays linear."""
+    groups: list[list] = []
+    prev = 0
     for e in sorted(edits, key=lambda e: (e.start, e.end)):
-        last = max(e.end - (1 if e.end > e.start and text[e.end - 1] == "\n" else 0), e.start)
-        if reach is None:
-            lo = text.rfind("\n", 0, e.start) + 1
-            hi = text.find("\n", last)
-            hi = len(text) if hi < 0 else hi
+        if groups and text.find("\n", prev, e.start) < 0:      # no line break since the last edit
+            groups[-1].append(e)
         else:
-            lo = max(e.start - reach, text.rfind("\n", max(0, e.start - reach), e.start) + 1)
-            hi = text.find("\n", last, last + reach)
-            hi = min(len(text), last + reach) if hi < 0 else hi
-        if out and lo <= out[-1][1]:
-            out[-1] = (out[-1][0], max(hi, out[-1][1]), out[-1][2] + [e])
-        else:
-            out.append((lo, hi, [e]))
-    return out
+            groups.append([e])
+        prev = max(prev, _last(text, e))
+    return [(*_block(text, g[0].start, max(_last(text, e) for e in g), reach), g) for g in groups]
+
+
+def _last(text: str, e) -> int:
+    """Where the line an edit ends on is looked for: an edit ending in a line break ends on that line."""
+    return max(e.end - (1 if e.end > e.start and text[e.end - 1] == "\n" else 0), e.start)
+
+
+def _block(text: str, start: int, last: int, reach: int | None) -> tuple[int, int]:
+    if reach is None:
+        hi = text.find("\n", last)
+        return text.rfind("\n", 0, start) + 1, len(text) if hi < 0 else hi
+    lo = max(start - reach, text.rfind("\n", max(0, start - reach), start) + 1)
+    hi = text.find("\n", last, last + reach)
+    return lo, min(len(text), last + reach) if hi < 0 else hi
 
 
 def _apply(text: str, lo: int, hi: int, edits) -> tuple[str, list[tuple[int, int]], str, list[tuple[int, int]]]:

@@ -150,6 +150,17 @@ def reporter(fmt: str):
     return make
 
 
-WORKLOADS = {"read-txt": read_txt, "read-md": read_md, "read-html": read_html, "read-docx": read_docx,
+def fix_preview(n: int):
+    """One fix of n edits along one line (GL401 turns every traditional character of a report into one
+    fix): grouping the edits into hunks copied the hunk's list per edit."""
+    from checker.model.diagnostic import Edit, Fix
+    from checker.report.fixview import fix_lines
+
+    text = TRAD * n + "\n"
+    fix = Fix(tuple(Edit(i, i + 1, "国") for i in range(0, len(text) - 1, 3)))
+    return lambda: fix_lines(fix, text, 80)
+
+
+WORKLOADS = {"fix-preview": fix_preview, "read-txt": read_txt, "read-md": read_md, "read-html": read_html, "read-docx": read_docx,
              "normalise": normalise, "table-parser": table_parser, "prose-arithmetic": prose_arithmetic,
              "contamination": contamination, **{f"report-{f}": reporter(f) for f in FORMATS}}
