@@ -189,12 +189,22 @@ class MappedText:
 _CHARS: dict[str, str] = {}
 
 
+def _adjacent(items: list[tuple[int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """(start, start + 1, new, old) per character, the end of one sharing its int with the start of the
+    next where they touch: in a run of traditional characters that is every end (32 bytes each)."""
+    out = []
+    for i, (s, new, old) in enumerate(items):
+        nxt = items[i + 1][0] if i + 1 < len(items) else None
+        out.append((s, nxt if nxt == s + 1 else s + 1, new, old))
+    return out
+
+
 def _characters(e: CharEdits, earlier: list[_StepMap]) -> list[tuple[int, int, str, str]]:
     """The changed characters of ``e`` as edits_of lists them."""
     base, new, old, offsets = e.start, e.replacement, e.note, e.offsets
     one = _CHARS.setdefault
     if not earlier:
-        return [(base + k, base + k + 1, one(new[k], new[k]), one(old[k], old[k])) for k in offsets]
+        return _adjacent([(base + k, one(new[k], new[k]), one(old[k], old[k])) for k in offsets])
     spans = [(base + k, base + k + 1) for k in offsets]
     for m in earlier:
         spans = m.spans_to_old(spans)
