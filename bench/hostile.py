@@ -6,7 +6,8 @@ Usage:  python bench/hostile.py [--only NAME,…] [--timeout 300]
 Each case prints wall seconds, peak RSS (MB), exit code and the last stderr line. Budgets (checked,
 printed as ok/OVER): every case ends with exit code 0, 1 or 2 (never a traceback), within the
 timeout, under 400 MB. Cases: span and grid bombs (HTML, Word), a 100,000-character line with 8,000
-findings as SARIF, a 240,000-character line with 1,000 findings in every report format, 1,000,000 characters of traditional script (short and long lines), huge numbers.
+findings as SARIF, a run-on sentence of prose arithmetic (80,000 and 1,000,000 characters),
+a 240,000-character line with 1,000 findings in every report format, 1,000,000 characters of traditional script (short and long lines), huge numbers.
 """
 
 from __future__ import annotations
@@ -56,6 +57,9 @@ def cases() -> dict[str, tuple[str, bytes, list[str]]]:
     head = t.translate(TRAD)
     short = head + (trad_line + "\n") * ((990_000 - len(head)) // (len(trad_line) + 1))
     body = trad_line * ((990_000 - len(head)) // len(trad_line))
+    # the worst case for memory: nearly every character converted, each a recorded edit of the GL401 fix
+    every_line = "國務院辦公廳關於開展政府資訊公開報告總體情況與機關處理結果複議訴訟問題改進專項國務院辦公廳關於開展" + "。\n"
+    every = head + every_line * ((990_000 - len(head)) // len(every_line))
     long_lines = head + "\n".join(body[i:i + 100_000] for i in range(0, len(body), 100_000)) + "\n"
     # 240,000 characters on one line, a lost character (?) every 8: 30,000 findings, 1,000 kept
     long_line = (t + "\n" + "本机关?收到申请" * 30_000 + "\n").encode()
@@ -68,35 +72,46 @@ def cases() -> dict[str, tuple[str, bytes, list[str]]]:
         **{f"{fmt}-240k-line-1000-findings": (".txt", long_line, ["--format", fmt]) for fmt in REPORT_FORMATS},
         "traditional-1m-short-lines": (".txt", short.encode(), []),
         "traditional-1m-long-lines": (".txt", long_lines.encode(), []),
+        "traditional-1m-every-character": (".txt", every.encode(), []),
+        "prose-run-on-80k": (".txt", (t + "\n" + "本年收到申请30件，其中办结29件，占96.7%，" * 3_200 + "\n").encode(), []),
+        "prose-run-on-1m": (".txt", (t + "\n" + "本年收到申请30件，其中办结29件，占96.7%，" * 38_000 + "\n").encode(), []),
         "cells-400-nines": (".txt", rows.encode(), []),
         "count-4400-digits-with-percent": (".txt", (t + "\n本年收到申请" + "9" * 4_400 + "件，其中办结"
                                                     + "8" * 400 + "件，占99.5%。\n").encode(), []),
     }
 
 
+# The run's own peak: VmHWM of its address space. ru_maxrss would not do: Linux carries it over fork and
+# exec, so every child would report at least this bench's own size (the cases it holds in memory).
+PROBE = """
+import os, sys
+from checker.cli.main import main
+try:
+    code = main(sys.argv[1:])
+finally:
+    hwm = next(line for line in open("/proc/self/status") if line.startswith("VmHWM"))
+    with open(os.environ["GOVLINT_BENCH_PEAK"], "w") as f:
+        f.write(hwm.split()[1])
+sys.stdout.flush()
+os._exit(code)
+"""
+
+
 def run_case(path: Path, extra: list[str], timeout: float) -> tuple[float, float, int | str, str]:
-    """Wall seconds, peak RSS in MB of this one run (os.wait4: the child's own, not the largest so far)."""
-    start = time.perf_counter()
-    with tempfile.TemporaryFile() as err_file:
-        p = subprocess.Popen([sys.executable, "-m", "checker", "check", "--isolated", str(path), *extra],
-                             cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT)), stdout=subprocess.DEVNULL,
-                             stderr=err_file)
-        deadline = start + timeout
-        while True:
-            pid, status, usage = os.wait4(p.pid, os.WNOHANG)
-            if pid:
-                break
-            if time.perf_counter() > deadline:
-                p.kill()
-                _, status, usage = os.wait4(p.pid, 0)
-                break
-            time.sleep(0.05)
-        p.returncode = os.waitstatus_to_exitcode(status)
-        err_file.seek(0)
-        err = (err_file.read().decode(errors="replace").strip().splitlines() or [""])[-1]
-    wall = time.perf_counter() - start
-    code: int | str = "timeout" if wall > timeout else p.returncode
-    return wall, usage.ru_maxrss / 1024, code, err
+    """Wall seconds, peak RSS in MB, exit code, last stderr line of one ``govlint check``."""
+    with tempfile.TemporaryDirectory() as tmp:
+        peak_file = Path(tmp) / "peak"
+        start = time.perf_counter()
+        try:
+            p = subprocess.run([sys.executable, "-c", PROBE, "check", "--isolated", str(path), *extra], cwd=ROOT,
+                               env=dict(os.environ, PYTHONPATH=str(ROOT), GOVLINT_BENCH_PEAK=str(peak_file)),
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, timeout=timeout)
+            code, err = p.returncode, (p.stderr.strip().splitlines() or [""])[-1]
+        except subprocess.TimeoutExpired:
+            code, err = "timeout", ""
+        wall = time.perf_counter() - start
+        peak = int(peak_file.read_text()) / 1024 if peak_file.exists() else float("nan")
+    return wall, peak, code, err
 
 
 def main() -> int:
