@@ -77,6 +77,8 @@ def _line_rows(sign: str, line: str, marks, cells: int, style: str, max_rows: in
         hi = min(len(line), max(b for _, b in marks) + CONTEXT)
         if max_rows == 1:               # one row: from the first change, as much as fits
             hi = _fitting(line, lo, cells - 4)
+        else:                           # no more than the rows shown can hold (a character takes a cell or two)
+            hi = min(hi, lo + (max_rows + 1) * cells)
     segs = [("…", style)] if lo else []
     pos = lo
     for a, b in sorted(marks):
