@@ -166,3 +166,38 @@ def test_latin_spam_shapes_match_a_full_scan(folded):
     from checker.contamination.spam import _LATIN_SHAPE, latin_shapes
 
     assert latin_shapes(folded) == [m.span() for m in _LATIN_SHAPE.finditer(folded)]
+
+
+def _header_cuts_by_trying_each_heading(text: str) -> list[tuple[int, int]]:
+    """The heading cut as first written: every heading tried at every position, longest first."""
+    from checker.tables.layouts.runs import _header_words
+
+    cuts, pos, last = [], 0, 0
+    words = _header_words()
+    while pos < len(text):
+        hit = next((w for w in words if text.startswith(w, pos)), None)
+        if hit is None:
+            pos += 1
+            continue
+        if last < pos:
+            cuts.append((last, pos))
+        cuts.append((pos, pos + len(hit)))
+        pos = last = pos + len(hit)
+    if last < len(text):
+        cuts.append((last, len(text)))
+    return cuts
+
+
+def _heading_pieces() -> list[str]:
+    from checker.tables.layouts.runs import _header_words
+
+    words = list(_header_words())
+    return words + [w[:len(w) // 2] for w in words if len(w) > 1] + ["申请", "件", " ", "1", "（一）"]
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(_heading_pieces()), max_size=14).map("".join))
+def test_header_cuts_by_one_alternation_equal_trying_each_heading(text):
+    from checker.tables.layouts.runs import _header_cuts
+
+    assert _header_cuts(text) == _header_cuts_by_trying_each_heading(text)
