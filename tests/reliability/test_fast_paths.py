@@ -282,3 +282,23 @@ def test_fix_preview_within_a_reach_equals_the_whole_line_preview(text, raw, cel
     finally:
         fixview.hunks = real
     assert fixview.fix_lines(fix, text, cells) == whole
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="國務院辦公廳关于开展 \n（1）ＡＢ１２ｘ縣(xiàn)發", max_size=80))
+def test_edits_given_one_at_a_time_equal_the_listed_edits(text):
+    """GL401 streams the normaliser's edits line by line (a million converted characters were held
+    twice: listed, then as fixes); what it streams equals what edits_of lists, grouped the same."""
+    from checker.kinds.normalised_edit import _line_runs, _per_line
+    from checker.model.document import Document
+    from checker.model.source import Source
+    from checker.normalise.pipeline import normalise
+
+    mapped, _ = normalise(text)
+    doc = Document(Source(path="t.txt", text=text))
+    for tag in ("traditional", "pinyin-annotation", "fullwidth"):
+        streamed = list(mapped.iter_edits(tag))
+        listed = mapped.edits_of(tag)
+        assert streamed == listed
+        if mapped.steps_with(tag) <= 1:
+            assert list(_line_runs(doc, iter(listed))) == _per_line(doc, listed)
