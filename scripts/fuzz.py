@@ -127,7 +127,7 @@ def build_corpus(folder: Path, skip: frozenset[str] = frozenset()) -> int:
 
 def crafted(report: str, skip: frozenset[str] = frozenset()) -> list[tuple[str, bytes]]:
     """The hostile classes of issue 19, each a few hundred bytes to 1 MB: span and grid bombs, huge and
-    overlong numbers, long lines full of findings, run-on sentences, traditional script."""
+    overlong numbers, long lines (one with 30,000 findings), run-on sentences, traditional script."""
     html = [b"<table><tr><td rowspan=65534 colspan=1000>x</td></tr><tr><td>y</td></tr></table>",
             b"<table>" + b"<tr><td colspan=1000>x</td></tr>" * 20000 + b"</table>",
             b"<table><tr><td colspan=1000>a</td></tr>" + b"<tr><td>1</td></tr>" * 3000 + b"</table>",
@@ -138,10 +138,11 @@ def crafted(report: str, skip: frozenset[str] = frozenset()) -> list[tuple[str, 
     percent = report + "\n本年收到申请" + "9" * 4400 + "件，其中办结" + "8" * 400 + "件，占99.5%。\n"
     run_on = report + "本年收到申请30件，其中办结29件，占96.7%，" * 3000 + "\n"
     long_line = report + "本机关,收到申请30件;" * 20000 + "\n"
+    findings_line = report + "本机关?收到申请" * 30000 + "\n"      # 240,000 characters, 30,000 findings
     trad = report.translate(str.maketrans("国务院办公厅关于开展政府信息公开报告", "國務院辦公廳關於開展政府信息公開報告"))
     out = [(".html", h) for h in html]
     texts = {"nines": nines, "digits": digits, "percent": percent, "run-on": run_on, "long-line": long_line,
-             "traditional": trad * 4}
+             "findings-line": findings_line, "traditional": trad * 4}
     out += [(".txt", t.encode()) for name, t in texts.items() if name not in skip]
     out += [(".docx", _docx_span(tag, value)) for tag, value in (("gridSpan", "999999999"), ("gridSpan", "abc"),
                                                                  ("gridBefore", "x"), ("gridBefore", "99999"))]
@@ -180,7 +181,7 @@ def main() -> int:
     ap.add_argument("--max-len", type=int, default=1 << 20, help="longest input in bytes (1 MB: a long report)")
     ap.add_argument("--skip-crafted", default="", metavar="NAMES",
                     help="crafted text classes left out of a new corpus, comma separated (nines, digits, percent, "
-                         "run-on, long-line, traditional): a known hang stops libFuzzer at its first input")
+                         "run-on, long-line, findings-line, traditional): a known hang stops libFuzzer at its first input")
     ap.add_argument("--worker", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.worker is not None:

@@ -38,6 +38,7 @@ _QMARK = lazy_re.compile(
     r"(?<=[\u4e00-\u9fff])\?{1,2}(?=[\u4e00-\u9fff])|^[ \t]*\?{1,2}[ \t]*$|^[ \t]*\?{1,2}(?=[\u4e00-\u9fff\d])|"
     r"(?<=[a-z0-9/])\?(?=[\u4e00-\u9fff])", re.M)
 _QUESTION = lazy_re.compile(r"(?:吗|呢|什么|怎么|怎样|如何|是否|为何|为什么|哪|几|多少|何)[^。！!？?\n]{0,12}$")
+_QUESTION_REACH = 3 + 12
 _PAGE_IN_WORD = lazy_re.compile(r"(?<=[\u4e00-\u9fff])\d{1,3}(?=[\u4e00-\u9fff])")
 # words a page number may split (其3中); with the report words of rules/data/report-words.txt
 _SPLIT_WORDS = frozenset("其中 以及 同时 及时 其他 包括 通过 进一 步 全面 有关 相关 根据 按照 依据 对于 关于".split())
@@ -106,8 +107,10 @@ def _restore(year: str, digits: str, unit: str) -> str | None:
 
 
 def _is_question(text: str, pos: int) -> bool:
-    line_start = text.rfind("\n", 0, pos) + 1
-    return bool(_QUESTION.search(text, line_start, pos))
+    # a question word (at most 3 characters) up to 12 characters before the mark: looking further back,
+    # to the line start, made a long line of marks quadratic
+    lo = max(text.rfind("\n", max(0, pos - _QUESTION_REACH), pos) + 1, pos - _QUESTION_REACH)
+    return bool(_QUESTION.search(text, lo, pos))
 
 
 def _page_numbers(text: str) -> list[Loss]:

@@ -20,20 +20,45 @@ SAMPLE = 3
 
 def check(doc, rule):
     p = rule.params
-    found = doc.mapped.edits_of(p["tag"])       # (start, end, replacement, note) in original offsets
-    if not found:
-        return
-    spans = [(s, t) for tag in p.get("yield_to", ()) for s, t, _, _ in doc.mapped.edits_of(tag)]
-    if p.get("skip_chrome"):     # the furniture rules delete those lines: "简体 繁體" is a site's switch
+    mapped = doc.mapped
+    found = mapped.iter_edits(p["tag"])        # (start, end, replacement, note) in original offsets
+    spans = [(s, t) for tag in p.get("yield_to", ()) for s, t, _, _ in mapped.iter_edits(tag)]
+    if p.get("skip_chrome") and mapped.steps_with(p["tag"]):
+        # the furniture rules delete those lines: a site's “简体 繁體” switch is theirs
         from .web_boilerplate import chrome_spans
 
         spans += chrome_spans(doc)
     if spans:                # reported by their own rule
-        found = _Claimed(spans).unclaimed(found)
-    groups = _per_line(doc, found) if p.get("group", "edit") == "line" else ([item] for item in found)
+        found = _Claimed(spans).each_unclaimed(found)
+    if p.get("group", "edit") != "line":
+        groups = ([item] for item in found)
+    elif mapped.steps_with(p["tag"]) <= 1:      # in text order: each line's group given as it ends
+        groups = _line_runs(doc, found)
+    else:
+        groups = _per_line(doc, list(found))
     final = _simplified if p.get("simplify") else None
     for items in groups:
         yield _diag(doc, rule, items, final)
+
+
+def _line_runs(doc, found):
+    """``found``, in text order, cut where an edit leaves the previous one's line: what _per_line
+    gives for ordered edits, without holding more than one line's edits."""
+    starts, n = doc.source.line_starts, len(doc.source.text)
+    lo = hi = 0                       # the current line spans offsets [lo, hi)
+    group: list = []
+    for item in found:
+        s = item[0]
+        if not lo <= s < hi:
+            if group:
+                yield group
+            line = bisect_right(starts, max(0, min(s, n)))      # as Source.line_col
+            lo = starts[line - 1] if line else -1
+            hi = starts[line] if line < len(starts) else n + 1
+            group = []
+        group.append(item)
+    if group:
+        yield group
 
 
 def _per_line(doc, found):
@@ -110,10 +135,11 @@ class _Claimed:
 
     def unclaimed(self, items: list) -> list:
         """The items (start, end, …) overlapping no span."""
+        return list(self.each_unclaimed(items))
+
+    def each_unclaimed(self, items):
         starts, max_end = self.starts, self.max_end
-        out = []
         for item in items:
             i = bisect_left(starts, item[1])         # spans[:i] start before the item's end
             if i == 0 or max_end[i - 1] <= item[0]:
-                out.append(item)
-        return out
+                yield item

@@ -162,6 +162,31 @@ class MappedText:
             self._by_tag = self._index()
         return self._by_tag.get(tag, [])
 
+    def iter_edits(self, tag: str):
+        """``edits_of(tag)`` one edit at a time, nothing listed: a million-character traditional text
+        gives its character edits without holding them all (one 4-tuple and an int each, ~60 MB)."""
+        if self._by_tag is not None:
+            yield from self._by_tag.get(tag, [])
+            return
+        earlier: list[_StepMap] = []
+        for _, edits, smap in self.steps:
+            for e in edits:
+                if e.tag != tag:
+                    continue
+                if type(e) is CharEdits:
+                    yield from _characters(e, earlier)
+                    continue
+                s, t = e.start, e.end
+                for m in earlier:
+                    s, t = m.to_old(s, False), m.to_old(t, True)
+                yield s, t if t > s else s, e.replacement, e.note
+            if smap is not None:
+                earlier.insert(0, smap)
+
+    def steps_with(self, tag: str) -> int:
+        """How many steps made edits tagged ``tag`` (one: its edits come in text order)."""
+        return sum(any(e.tag == tag for e in edits) for _, edits, _ in self.steps)
+
     def _index(self) -> dict[str, list[tuple[int, int, str, str]]]:
         """Every edit with its original span, by tag: several rules ask for the same tags.
         (span_to_original, with the maps of the earlier steps gathered once per step)"""
@@ -189,12 +214,22 @@ class MappedText:
 _CHARS: dict[str, str] = {}
 
 
+def _adjacent(items: list[tuple[int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """(start, start + 1, new, old) per character, the end of one sharing its int with the start of the
+    next where they touch: in a run of traditional characters that is every end (32 bytes each)."""
+    out = []
+    for i, (s, new, old) in enumerate(items):
+        nxt = items[i + 1][0] if i + 1 < len(items) else None
+        out.append((s, nxt if nxt == s + 1 else s + 1, new, old))
+    return out
+
+
 def _characters(e: CharEdits, earlier: list[_StepMap]) -> list[tuple[int, int, str, str]]:
     """The changed characters of ``e`` as edits_of lists them."""
     base, new, old, offsets = e.start, e.replacement, e.note, e.offsets
     one = _CHARS.setdefault
     if not earlier:
-        return [(base + k, base + k + 1, one(new[k], new[k]), one(old[k], old[k])) for k in offsets]
+        return _adjacent([(base + k, one(new[k], new[k]), one(old[k], old[k])) for k in offsets])
     spans = [(base + k, base + k + 1) for k in offsets]
     for m in earlier:
         spans = m.spans_to_old(spans)

@@ -12,13 +12,16 @@ def fingerprints(result) -> list[str]:
     which occurrence of that (code, line text) pair it is — not the line number."""
     seen: Counter = Counter()
     prefixes: dict[tuple[str, int], object] = {}     # (code, line) → hash of everything before the count
+    last: tuple[int, str] = (0, "")                  # the line last read: findings come in text order
     out = []
     for d in result.diagnostics:
         # each (code, line) pair hashes its line once: thousands of findings on one long line stay linear
         pair = (d.code, d.line)
         prefix = prefixes.get(pair)
         if prefix is None:
-            line = result.source.line_text(d.line).strip() if result.source else ""
+            if last[0] != d.line:
+                last = (d.line, result.source.line_text(d.line).strip() if result.source else "")
+            line = last[1]
             prefix = prefixes[pair] = (hashlib.sha256("\0".join((result.path, d.code, line, "")).encode(
                 "utf-8", "surrogateescape")), line)
         h, line = prefix[0].copy(), prefix[1]

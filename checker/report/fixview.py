@@ -13,18 +13,34 @@ MAX_ROWS = 6          # rows per side of one hunk before it is cut with ``…``
 CONTEXT = 6           # characters kept either side of the change when a line is cut
 
 
-def hunks(text: str, edits) -> list[tuple[int, int, list]]:
-    """Edits grouped by the lines they touch: (block start, block end, edits), blocks of whole lines."""
-    out: list[tuple[int, int, list]] = []
+def hunks(text: str, edits, reach: int | None = None) -> list[tuple[int, int, list]]:
+    """Edits grouped by the lines they touch: (block start, block end, edits), blocks of whole lines —
+    or, with ``reach``, cut to at most ``reach`` characters either side of the edits, so that a fix on a
+    240,000-character line costs its window, not the line. Each line break between edits is looked
+    for once: a fix of 100,000 edits on long lines stays linear."""
+    groups: list[list] = []
+    prev = 0
     for e in sorted(edits, key=lambda e: (e.start, e.end)):
-        lo = text.rfind("\n", 0, e.start) + 1
-        hi = text.find("\n", max(e.end - (1 if e.end > e.start and text[e.end - 1] == "\n" else 0), e.start))
-        hi = len(text) if hi < 0 else hi
-        if out and lo <= out[-1][1]:
-            out[-1] = (out[-1][0], max(hi, out[-1][1]), out[-1][2] + [e])
+        if groups and text.find("\n", prev, e.start) < 0:      # no line break since the last edit
+            groups[-1].append(e)
         else:
-            out.append((lo, hi, [e]))
-    return out
+            groups.append([e])
+        prev = max(prev, _last(text, e))
+    return [(*_block(text, g[0].start, max(_last(text, e) for e in g), reach), g) for g in groups]
+
+
+def _last(text: str, e) -> int:
+    """Where the line an edit ends on is looked for: an edit ending in a line break ends on that line."""
+    return max(e.end - (1 if e.end > e.start and text[e.end - 1] == "\n" else 0), e.start)
+
+
+def _block(text: str, start: int, last: int, reach: int | None) -> tuple[int, int]:
+    if reach is None:
+        hi = text.find("\n", last)
+        return text.rfind("\n", 0, start) + 1, len(text) if hi < 0 else hi
+    lo = max(start - reach, text.rfind("\n", max(0, start - reach), start) + 1)
+    hi = text.find("\n", last, last + reach)
+    return lo, min(len(text), last + reach) if hi < 0 else hi
 
 
 def _apply(text: str, lo: int, hi: int, edits) -> tuple[str, list[tuple[int, int]], str, list[tuple[int, int]]]:
@@ -61,6 +77,8 @@ def _line_rows(sign: str, line: str, marks, cells: int, style: str, max_rows: in
         hi = min(len(line), max(b for _, b in marks) + CONTEXT)
         if max_rows == 1:               # one row: from the first change, as much as fits
             hi = _fitting(line, lo, cells - 4)
+        else:                           # no more than the rows shown can hold (a character takes a cell or two)
+            hi = min(hi, lo + (max_rows + 1) * cells)
     segs = [("…", style)] if lo else []
     pos = lo
     for a, b in sorted(marks):
@@ -114,14 +132,16 @@ def _whole_lines(text: str, e):
 
 def fix_lines(fix, text: str, cells: int) -> list[Line]:
     """The preview of ``fix`` on ``text`` (the original file), each row at most ``cells`` cells."""
-    found = hunks(text, [_whole_lines(text, e) for e in fix.edits])
+    # more than fits a terminal row either side of the edits: the window a cropped row can show
+    found = hunks(text, [_whole_lines(text, e) for e in fix.edits], reach=2 * cells + CONTEXT)
     rows = MAX_ROWS if len(found) == 1 else 1      # many places: a row each, the rest is for --diff
     out: list[Line] = []
     for lo, hi, edits in found[:MAX_HUNKS]:
         old, old_marks, new, new_marks = _apply(text, lo, hi, edits)
         old, new = old.rstrip("\n"), new.rstrip("\n")
+        cut = (lo > 0 and text[lo - 1] != "\n") or (hi < len(text) and text[hi] not in "\r\n")
         # both sides cut alike, so that the change lines up
-        crop = max(map(width, (old + "\n" + new).split("\n"))) > cells - 2
+        crop = cut or max(map(width, (old + "\n" + new).split("\n"))) > cells - 2
         out += _rows("-", old, old_marks, cells, "red", rows, crop)
         if new.strip("\r\n"):                 # a deleted line has no “+” side
             out += _rows("+", new, new_marks, cells, "green", rows, crop)

@@ -21,6 +21,7 @@ from ..model.diagnostic import Severity
 from .families import FAMILIES, TITLES, family
 from .html_assets import CSS, SCRIPT
 from .overview import STATUSES, SEVERITY_LABEL, OverviewRow
+from .snippet import line_bounds
 
 SNIPPET_CONTEXT = 40        # characters shown on each side of a finding's span
 SNIPPET_SPAN = 160          # longest part of a span shown; longer spans are elided in the middle
@@ -163,26 +164,20 @@ def _findings(n: int, r) -> str:
     return f'<h3>问题（{len(r.diagnostics)}）</h3>\n<ol class="findings">\n' + "".join(items) + "</ol>\n"
 
 
-def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    lo = text.rfind("\n", 0, start) + 1
-    hi = text.find("\n", end)
-    return lo, len(text) if hi < 0 else hi
-
-
 def _snippet(text: str, start: int, end: int) -> str:
     if not text:
         return ""
     start, end = max(0, min(start, len(text))), max(0, min(end, len(text)))
-    lo, hi = _line_bounds(text, start, start)
+    # the line looked for within the span and its context only: a long line costs its window per finding
+    lo, hi = line_bounds(text, start, end, SNIPPET_CONTEXT)
     end = min(end, hi) if end > start else end
     left = max(lo, start - SNIPPET_CONTEXT)
     right = min(hi, end + SNIPPET_CONTEXT)
-    span = text[start:end]
-    if len(span) > SNIPPET_SPAN:
+    if end - start > SNIPPET_SPAN:          # the ends only: a long span is not copied whole
         half = SNIPPET_SPAN // 2
-        span_html = f"{e(span[:half])}<span class=\"el\">…</span>{e(span[-half:])}"
+        span_html = f"{e(text[start:start + half])}<span class=\"el\">…</span>{e(text[end - half:end])}"
     else:
-        span_html = e(span)
+        span_html = e(text[start:end])
     mark = f"<mark>{span_html}</mark>" if end > start else '<mark class="point"></mark>'
     return (f'<pre class="snip">{"…" if left > lo else ""}{e(text[left:start])}{mark}'
             f'{e(text[end:right])}{"…" if right < hi else ""}</pre>')
@@ -195,8 +190,8 @@ def _fix(text: str, fix) -> str:
         return ""
     lo = max(0, edits[0].start - 20)
     hi = min(len(text), edits[-1].end + 20)
-    lo = max(lo, text.rfind("\n", 0, edits[0].start) + 1)
-    nl = text.find("\n", edits[-1].end)
+    lo = max(lo, text.rfind("\n", lo, edits[0].start) + 1)
+    nl = text.find("\n", edits[-1].end, hi)
     hi = min(hi, nl) if nl >= 0 else hi
     before, after, pos = [], [], lo
     for ed in edits:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .cells import Line, fit, printable, wrap
 from .fixview import fix_lines
-from .snippet import window
+from .snippet import LineView
 from .summary import Tally, fix_support, summary_line
 from .vocab import STYLE, ZH
 
@@ -34,13 +34,29 @@ def head_line(d, fixable: bool) -> Line:
     return head
 
 
-def snippet_lines(d, source, cells: int) -> list[Line]:
-    text = source.line_text(d.line) if source else ""
-    if not text.strip():
+class LineViews:
+    """The measured lines of one file, the last few kept: findings come in text order, so the many
+    findings of one long line reuse its measurement."""
+
+    def __init__(self, source, keep: int = 4) -> None:
+        self.source, self.keep, self.views = source, keep, {}
+
+    def __call__(self, line: int) -> LineView | None:
+        view = self.views.get(line)
+        if view is None and self.source is not None:
+            if len(self.views) >= self.keep:
+                self.views.pop(next(iter(self.views)))
+            view = self.views[line] = LineView(self.source.line_text(line))
+        return view
+
+
+def snippet_lines(d, views: LineViews, cells: int) -> list[Line]:
+    view = views(d.line)
+    if view is None or view.blank:
         return []
     gutter = f"{d.line:>5} | "
-    end = d.end_column if d.end_line == d.line else len(text) + 1
-    shown, offset, length = window(text, d.column - 1, end - 1, cells - len(gutter))
+    end = d.end_column if d.end_line == d.line else len(view.text) + 1
+    shown, offset, length = view.window(d.column - 1, end - 1, cells - len(gutter))
     return [[(gutter, "dim"), (shown, None)],
             [(" " * (len(gutter) + offset), None), ("^" * length, STYLE[d.severity])]]
 
@@ -65,9 +81,9 @@ def change_lines(d, source, cells: int) -> list[Line]:
     return out
 
 
-def diagnostic_lines(d, source, cells: int, kinds: dict, fixable: bool) -> list[Line]:
+def diagnostic_lines(d, source, cells: int, kinds: dict, fixable: bool, views: LineViews | None = None) -> list[Line]:
     out = wrap(head_line(d, fixable), cells)
-    out += snippet_lines(d, source, cells)
+    out += snippet_lines(d, views or LineViews(source), cells)
     if d.fix and fixable and source is not None:
         out += change_lines(d, source, cells)
     elif not d.fix:
@@ -104,8 +120,9 @@ def file_lines(r, cells: int, kinds: dict) -> list[Line]:
     about = f"模板：{t['name']}（{t['basis']}）" + (f"　依据：{t['reason']}" if t.get("reason") else "")
     out += wrap([("  ", None), (about, "dim")], cells, 2)
     fixable = fix_support(r)
+    views = LineViews(r.source)
     for d in r.diagnostics:
-        out += [[], *diagnostic_lines(d, r.source, cells, kinds, fixable)]     # a blank line between findings
+        out += [[], *diagnostic_lines(d, r.source, cells, kinds, fixable, views)]     # a blank line between findings
     if any(d.code in STRUCTURE_CODES for d in r.diagnostics):
         out += [[], *outline_lines(r, cells)]
     return out

@@ -166,3 +166,139 @@ def test_latin_spam_shapes_match_a_full_scan(folded):
     from checker.contamination.spam import _LATIN_SHAPE, latin_shapes
 
     assert latin_shapes(folded) == [m.span() for m in _LATIN_SHAPE.finditer(folded)]
+
+
+def _header_cuts_by_trying_each_heading(text: str) -> list[tuple[int, int]]:
+    """The heading cut as first written: every heading tried at every position, longest first."""
+    from checker.tables.layouts.runs import _header_words
+
+    cuts, pos, last = [], 0, 0
+    words = _header_words()
+    while pos < len(text):
+        hit = next((w for w in words if text.startswith(w, pos)), None)
+        if hit is None:
+            pos += 1
+            continue
+        if last < pos:
+            cuts.append((last, pos))
+        cuts.append((pos, pos + len(hit)))
+        pos = last = pos + len(hit)
+    if last < len(text):
+        cuts.append((last, len(text)))
+    return cuts
+
+
+def _heading_pieces() -> list[str]:
+    from checker.tables.layouts.runs import _header_words
+
+    words = list(_header_words())
+    return words + [w[:len(w) // 2] for w in words if len(w) > 1] + ["申请", "件", " ", "1", "（一）"]
+
+
+@settings(max_examples=300)
+@given(st.lists(st.sampled_from(_heading_pieces()), max_size=14).map("".join))
+def test_header_cuts_by_one_alternation_equal_trying_each_heading(text):
+    from checker.tables.layouts.runs import _header_cuts
+
+    assert _header_cuts(text) == _header_cuts_by_trying_each_heading(text)
+
+
+def _window_by_walking(text: str, col: int, end: int, cells: int) -> tuple[str, int, int]:
+    """The snippet window as first written: every character's width summed by walking the line."""
+    from checker.report.cells import char_width, printable
+
+    text = printable(text)
+    col = max(0, min(col, len(text)))
+    end = max(col, min(end, len(text)))
+    widths = [char_width(c) for c in text]
+    if sum(widths) <= cells:
+        lo, hi = 0, len(text)
+    else:
+        lo, used = col, 0
+        while lo > 0 and used + widths[lo - 1] <= cells // 4:
+            lo -= 1
+            used += widths[lo]
+        room = cells - (1 if lo else 0)
+        hi, used = lo, 0
+        while hi < len(widths) and used + widths[hi] <= room:
+            used += widths[hi]
+            hi += 1
+        if hi < len(widths):
+            while used + 1 > room and hi > lo:
+                hi -= 1
+                used -= widths[hi]
+    head, tail = "…" if lo else "", "…" if hi < len(text) else ""
+    a, b = max(col, lo), min(max(end, col + 1), hi)
+    return (head + text[lo:hi] + tail, len(head) + sum(widths[lo:a]),
+            max(1, sum(widths[a:b])) if a < hi else 1)
+
+
+@settings(max_examples=400)
+@given(st.text(alphabet="ab 政府\u0301\t\U00020000", max_size=60), st.integers(-2, 65), st.integers(-2, 70),
+       st.integers(1, 30))
+def test_snippet_window_by_bisection_equals_walking_the_line(text, col, end, cells):
+    from checker.report.snippet import LineView
+
+    assert LineView(text).window(col, end, cells) == _window_by_walking(text, col, end, cells)
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet="ab政\n", max_size=80), st.integers(0, 80), st.integers(0, 20), st.integers(1, 12))
+def test_line_bounds_within_reach_equal_the_whole_line_search(text, start, width, reach):
+    """Bounds found within ``reach`` are exact; one further away is reported beyond the reach."""
+    from checker.report.snippet import line_bounds
+
+    start = min(start, len(text))
+    end = min(len(text), start + width)
+    lo, hi = line_bounds(text, start, end, reach)
+    true_lo = text.rfind("\n", 0, start) + 1
+    found = text.find("\n", start)
+    true_hi = len(text) if found < 0 else found
+    assert lo == true_lo if true_lo >= start - reach else lo < start - reach
+    assert hi == true_hi if true_hi <= end + reach else hi > end + reach
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet="ab政府 ", max_size=300), min_size=1, max_size=4).map("\n".join),
+       st.lists(st.tuples(st.integers(0, 1200), st.integers(0, 3), st.sampled_from(["", "x", "国家"])),
+                min_size=1, max_size=5),
+       st.sampled_from([40, 80]))
+def test_fix_preview_within_a_reach_equals_the_whole_line_preview(text, raw, cells):
+    """Cutting a long line to a reach around the edits before laying it out shows the same rows."""
+    from checker.model.diagnostic import Edit, Fix
+    from checker.report import fixview
+
+    edits, last = [], 0
+    for start, width, new in sorted(raw):
+        start = min(max(start, last), len(text))
+        end = min(len(text), start + width)
+        edits.append(Edit(start, end, new))
+        last = end
+    fix = Fix(tuple(edits))
+    real = fixview.hunks
+    try:
+        fixview.hunks = lambda t, e, reach=None: real(t, e, None)
+        whole = fixview.fix_lines(fix, text, cells)
+    finally:
+        fixview.hunks = real
+    assert fixview.fix_lines(fix, text, cells) == whole
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="國務院辦公廳关于开展 \n（1）ＡＢ１２ｘ縣(xiàn)發", max_size=80))
+def test_edits_given_one_at_a_time_equal_the_listed_edits(text):
+    """GL401 streams the normaliser's edits line by line (a million converted characters were held
+    twice: listed, then as fixes); what it streams equals what edits_of lists, grouped the same."""
+    from checker.kinds.normalised_edit import _line_runs, _per_line
+    from checker.model.document import Document
+    from checker.model.source import Source
+    from checker.normalise.pipeline import normalise
+
+    mapped, _ = normalise(text)
+    doc = Document(Source(path="t.txt", text=text))
+    for tag in ("traditional", "pinyin-annotation", "fullwidth"):
+        streamed = list(mapped.iter_edits(tag))
+        listed = mapped.edits_of(tag)
+        assert streamed == listed
+        if mapped.steps_with(tag) <= 1:
+            assert list(_line_runs(doc, iter(listed))) == _per_line(doc, listed)

@@ -12,6 +12,7 @@ Numbers that are apart already (spaces) are cells as they stand.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from ... import lazy_re
@@ -126,21 +127,24 @@ def _row_suffix(piece: str) -> int:
 
 
 def _header_cuts(text: str) -> list[tuple[int, int]]:
-    """``text`` cut before and after every column heading found in it (longest first, left to right)."""
-    cuts, pos, last = [], 0, 0
-    words = _header_words()
-    while pos < len(text):
-        hit = next((w for w in words if text.startswith(w, pos)), None)
-        if hit is None:
-            pos += 1
-            continue
+    """``text`` cut before and after every column heading found in it (longest first, left to right).
+    One alternation of the headings, longest first, finds what trying each heading at each position
+    found, in C: a 540,000-character run of labels tried ~30 headings per character (10 s)."""
+    cuts, last = [], 0
+    for m in _header_pattern().finditer(text):
+        pos = m.start()
         if last < pos:
             cuts.append((last, pos))
-        cuts.append((pos, pos + len(hit)))
-        pos = last = pos + len(hit)
+        cuts.append((pos, m.end()))
+        last = m.end()
     if last < len(text):
         cuts.append((last, len(text)))
     return cuts
+
+
+@lru_cache(maxsize=1)
+def _header_pattern() -> re.Pattern:
+    return re.compile("|".join(map(re.escape, _header_words())) or "(?!)")     # no headings: no match
 
 
 @lru_cache(maxsize=1)
