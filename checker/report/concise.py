@@ -3,15 +3,12 @@ in Chinese, as in every format people read)."""
 
 from __future__ import annotations
 
-from .summary import Tally, summary_line
+from .streamed import SummaryStream, render_all
 from .vocab import ZH
 
 
-class Stream:
+class Stream(SummaryStream):
     """Writes each result's lines as soon as it is given (streamed runs), then the closing line."""
-
-    def __init__(self, out, options) -> None:
-        self.out, self.options = out, options
 
     def file(self, r) -> None:
         if r.error:
@@ -21,13 +18,6 @@ class Stream:
             where = f"（{d.location}）" if d.location else ""      # docx paragraph, pdf page, html source line
             self.out.write(f"{d.path}:{d.line}:{d.column}{where}: {d.code} [{ZH[d.severity]}] {d.message}\n")
 
-    def end(self, tally: Tally) -> None:
-        if not self.options.get("quiet"):
-            self.out.write(summary_line(tally, self.options.get("elapsed")) + "\n")
-
 
 def render(results, out, options) -> None:
-    s = Stream(out, options)
-    for r in results:
-        s.file(r)
-    s.end(Tally.of(results))
+    render_all(Stream(out, options), results)

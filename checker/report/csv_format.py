@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 
 from .overview import OverviewRow, columns, flat_row
+from .streamed import render_all
 
 
 class Stream:
@@ -27,9 +28,7 @@ class Stream:
 
 
 def render(results, out, options) -> None:
-    s = Stream(out, options)
-    for r in results:
-        s.file(r)
+    render_all(Stream(out, options), results, tally=False)
 
 
 def _cell(value):

@@ -11,7 +11,7 @@ and SARIF upload is the way to keep them all."""
 from __future__ import annotations
 
 from ..model.diagnostic import Severity
-from .summary import Tally, summary_line
+from .streamed import SummaryStream, render_all
 from .vocab import ZH
 
 LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -30,11 +30,8 @@ def command(level: str, message: str, **props) -> str:
     return f"::{level} {body}::{escape_data(message)}" if body else f"::{level}::{escape_data(message)}"
 
 
-class Stream:
+class Stream(SummaryStream):
     """Writes each result's commands as soon as it is given (streamed runs), then the closing line."""
-
-    def __init__(self, out, options) -> None:
-        self.out, self.options = out, options
 
     def file(self, r) -> None:
         if r.error:
@@ -45,13 +42,6 @@ class Stream:
                                    line=d.line, col=d.column, endLine=d.end_line, endColumn=d.end_column,
                                    title=f"govlint {d.code} ({d.name})") + "\n")
 
-    def end(self, tally: Tally) -> None:
-        if not self.options.get("quiet"):
-            self.out.write(summary_line(tally, self.options.get("elapsed")) + "\n")
-
 
 def render(results, out, options) -> None:
-    s = Stream(out, options)
-    for r in results:
-        s.file(r)
-    s.end(Tally.of(results))
+    render_all(Stream(out, options), results)

@@ -11,6 +11,7 @@ from ..model.diagnostic import Severity
 from .fingerprint import fingerprints
 from .jsonstream import ArrayWriter
 from .paths import relative_posix
+from .streamed import render_all
 
 SEVERITY = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO: "info"}
 
@@ -56,7 +57,4 @@ class Stream:
 
 
 def render(results, out, options) -> None:
-    s = Stream(out, options)
-    for r in results:
-        s.file(r)
-    s.end(None)
+    render_all(Stream(out, options), results, tally=False)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 
 from .json_format import diagnostic_dict
+from .streamed import render_all
 
 
 class Stream:
@@ -30,6 +31,4 @@ class Stream:
 
 
 def render(results, out, options) -> None:
-    s = Stream(out, options)
-    for r in results:
-        s.file(r)
+    render_all(Stream(out, options), results, tally=False)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from .cells import Line, fit, printable, wrap
 from .fixview import fix_lines
 from .snippet import LineView
+from .streamed import render_all
 from .summary import Tally, fix_support, summary_line
 from .vocab import STYLE, ZH
 
@@ -164,10 +165,7 @@ class Stream:
 
 
 def render(results, out, options) -> None:
-    s = Stream(out, options)
-    for r in results:
-        s.file(r)
-    s.end(Tally.of(results))
+    render_all(Stream(out, options), results)
 
 
 def _console(out, cells: int):
