@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 
+from .. import lazy_re
 from ..model.record import MutableRecord
 
-_HEADER = re.compile(r"历年累计")
-_ROW = re.compile(
+_HEADER = lazy_re.compile(r"历年累计")
+_ROW = lazy_re.compile(
     r"(?:其中[:：]?\s*)?(?:\d[.、．]\s*)?(?P<label>[\u4e00-\u9fff（）()]{2,24}?)[\s|｜]*"
     r"(?P<unit>人次|万元|条|件|个|次|元)[\s|｜]*(?P<nums>\d[\d\s|｜]{0,40}?)"
     r"(?=(?:其中[:：]?)?\d[.、．][\u4e00-\u9fff]|[\u4e00-\u9fff]|[\s|｜]*$)")
