@@ -115,7 +115,7 @@ def _columns(doc, rule, ft):
             s, e = _at(doc, ft)
             yield rule.diag(doc, s, e, normalised=False, table=tdef.name,
                             items="、".join(tdef.columns[c].label for c in shown), what="表头缺少列")
-    last = max(ft.rows_found, key=lambda r: ft.rows_found[r][0], default=None)
+    last = _last_row(ft)
     for rid in ft.short_rows:
         if cut and rid == last or rid in ft.unplaced:
             continue                    # the copy ends inside this row, or its blanks cannot be seen
@@ -125,8 +125,15 @@ def _columns(doc, rule, ft):
                         what=f"该行只有 {n} 个数，应为 {len(tdef.columns_of(rid))} 个")
 
 
+def _last_row(ft) -> str | None:
+    return max(ft.rows_found, key=lambda r: ft.rows_found[r][0], default=None)
+
+
 def _unplaced(doc, rule, ft):
-    rows = [r for r in ft.unplaced if not (_cut_off(doc, ft) and r == max(ft.rows_found, key=lambda k: ft.rows_found[k][0]))]
+    if not ft.unplaced:
+        return
+    cut_row = _last_row(ft) if _cut_off(doc, ft) else None      # the copy ends inside it
+    rows = [r for r in ft.unplaced if r != cut_row]
     if not rows:
         return
     tdef = ft.tdef
