@@ -41,7 +41,7 @@ def _labels(doc, rule, ft):
     for rid, found in ft.label_typos.items():
         s, e = _at(doc, ft, rid)
         yield rule.diag(doc, s, e, normalised=False, table=tdef.name, what=f"的行名写作“{found}”",
-                        expected=tdef.rows[rid].label)
+                        expected=tdef.rows[rid].label, found=found)
     unnamed = _unnamed_columns(ft) if not ft.incomplete else []
     if unnamed:
         s, e = _at(doc, ft)

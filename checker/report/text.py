@@ -67,8 +67,9 @@ def values_lines(d, kind: str | None, cells: int) -> list[Line]:
     if d.expected is None or d.expected == d.found or d.code in STRUCTURE_CODES:
         return []
     want, got = LABELS.get(kind, DEFAULT_LABELS)
-    line: Line = [(INDENT, None), (f"{want}：", "dim"), (printable(d.expected), "bold"), ("　", None),
-                  (f"{got}：", "dim"), (printable(d.found or ""), "bold")]
+    line: Line = [(INDENT, None), (f"{want}：", "dim"), (printable(d.expected), "bold")]
+    if d.found:                 # a finding about something absent has nothing to show beside it
+        line += [("　", None), (f"{got}：", "dim"), (printable(d.found), "bold")]
     return wrap(line, cells, len(INDENT) + 2)
 
 

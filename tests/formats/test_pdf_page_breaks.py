@@ -118,6 +118,8 @@ def test_misspelt_row_label_is_one_warning_not_a_missing_row(tmp_path_factory):
     found = _findings(path)
     assert [(d.code, d.severity.name) for d in found] == [("GL209", "WARNING")]
     assert "2.其他法律行政法规禁止公开" in found[0].message
+    # both wordings travel with the finding: the terminal shows 应为 … 实为 …, the machine formats both fields
+    assert (found[0].expected, found[0].found) == ("2.其他法律行政法规禁止公开", "2.其他法律行政止公开")
 
 
 def _single_other_row(table: Table) -> Table:
