@@ -17,12 +17,13 @@ BODY = "body"
 def check(doc, rule):
     text = doc.text
     where = rule.params.get("where", HEAD)
+    found_blocks = _blocks(doc, where)
     if where == HEAD:
-        blocks = [(s, e, s, _next_content(text, e)) for s, e in head_blocks(doc)]
+        blocks = [(s, e, s, _next_content(text, e)) for s, e in found_blocks]
     elif where == TAIL:
-        blocks = [(s, e, _previous_break(text, s), e) for s, e in _tail_block(doc, text)]
+        blocks = [(s, e, _previous_break(text, s), e) for s, e in found_blocks]
     else:
-        blocks = [(s, e, s, _line_end(text, e)) for s, e in body_blocks(doc)]
+        blocks = [(s, e, s, _line_end(text, e)) for s, e in found_blocks]
     title = doc.title
     for start, end, cut_start, cut_end in blocks:
         s, e = doc.orig_span(cut_start, cut_end)
@@ -35,10 +36,16 @@ def check(doc, rule):
 def chrome_spans(doc) -> list[tuple[int, int]]:
     """Original-file spans of every furniture block (head, body, tail), for rules that leave what the
     furniture rules delete to them."""
-    cached = doc.cache.get("chrome-spans")
+    return [doc.orig_span(s, e) for where in (HEAD, BODY, TAIL) for s, e in _blocks(doc, where)]
+
+
+def _blocks(doc, where: str) -> list[tuple[int, int]]:
+    """The furniture blocks of one place, found once per document (their rule and GL401 both ask)."""
+    key = f"chrome-blocks-{where}"
+    cached = doc.cache.get(key)
     if cached is None:
-        blocks = [*head_blocks(doc), *body_blocks(doc), *_tail_block(doc, doc.text)]
-        cached = doc.cache["chrome-spans"] = [doc.orig_span(s, e) for s, e in blocks]
+        finder = {HEAD: head_blocks, BODY: body_blocks}.get(where)
+        cached = doc.cache[key] = finder(doc) if finder else _tail_block(doc, doc.text)
     return cached
 
 

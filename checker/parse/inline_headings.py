@@ -54,8 +54,8 @@ def inline_headings(text: str, found: list[Heading]) -> list[Heading]:
 def _gaps(text: str, heads: list[Heading], known: set[int]) -> list[Heading]:
     """A section between two found ones whose title is reworded past recognition (``四、…。 五、下一步工作
     计划 …。 六、…``): its numeral, at a sure paragraph start (or right after the heading before it, an
-    empty section), is the only one of that number in the gap,
-    so the heading is taken by its number, as a heading on a line of its own would be."""
+    empty section), is the only one of that number in the gap, so the heading is taken by its number, as
+    a heading on a line of its own would be."""
     out = []
     level1 = [h for h in heads if h.level == 1]
     for a, b in zip(level1, level1[1:]):
@@ -71,8 +71,7 @@ def _gaps(text: str, heads: list[Heading], known: set[int]) -> list[Heading]:
         hard = _HARD_END.search(text, m.end(), m.end() + MAX_TITLE + 1)
         if hard is None or hard.start() - m.end() < 2 or text[hard.start()] in "，,；;、":
             continue                    # no title-sized phrase, or an item of a list
-        out.append(Heading(1, a.number + 1, m.group(1), m.group(2), text[m.end():hard.start()], m.start(1),
-                           hard.start(), m.start(1), m.start(2), m.end(2), m.end(), hard.start()))
+        out.append(_made(text, m, hard.start()))
     return out
 
 
@@ -105,9 +104,14 @@ def _heading(text: str, m, threshold: float) -> Heading | None:
     end = _best_end(text, title_start, stop, threshold)
     if end is None or text[end:end + 1] in _LIST_SEPARATORS:
         return None
+    return _made(text, m, end)
+
+
+def _made(text: str, m, end: int) -> Heading:
+    """The level-1 heading of numeral match ``m`` whose title ends at ``end``."""
     num_start, sep_start, sep_end = m.start(1), m.start(2), m.end(2)
-    return Heading(1, cn_to_int(m.group(1)), m.group(1), m.group(2), text[title_start:end], num_start, end,
-                   num_start, sep_start, sep_end, title_start, end)
+    return Heading(1, cn_to_int(m.group(1)), m.group(1), m.group(2), text[m.end():end], num_start, end,
+                   num_start, sep_start, sep_end, m.end(), end)
 
 
 def _best_end(text: str, start: int, stop: int, threshold: float) -> int | None:
