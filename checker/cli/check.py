@@ -194,7 +194,7 @@ def _streamed(files, batches, args, options: dict, stream, started: float):
             progress.before_output()
             written(args.output_file, lambda: writer.file(result))
 
-        run_ = Ordered(len(files), [r for b in batches for r in b.rules], emit)
+        run_ = Ordered(len(files), [r for b in batches for r in b.rules], emit, files)
         try:
             _check_batches(files, batches, args, run_, progress)
             run_.finish()
@@ -214,7 +214,7 @@ def _whole(files, batches, args, options: dict, started: float):
     """Formats that need the whole run (and --statistics): results spooled, read back by the reporter."""
     from .streaming import Ordered
 
-    run_ = Ordered(len(files), [r for b in batches for r in b.rules])
+    run_ = Ordered(len(files), [r for b in batches for r in b.rules], names=files)
     progress = _progress(files, args, options["format"])
     try:
         try:

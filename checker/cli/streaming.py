@@ -18,6 +18,7 @@ whether any finding reaches --fail-on, all of them counted on the final results.
 from __future__ import annotations
 
 from ..engine.crossfile import CrossFile, add_findings, cross_findings, cross_rules, kept_facts
+from ..engine.spill import SpillFile
 from ..model.diagnostic import Severity
 from ..report.summary import Tally
 
@@ -26,14 +27,14 @@ HELD = 32           # results kept as they are before the spool goes to disk: a 
 
 
 class Spool:
-    """Results by index (0 … count − 1): the first ``HELD`` kept as objects, the others pickled to an
-    anonymous temporary file that goes away with the run. Where each pickled one lies is kept in two
-    arrays: 16 bytes a file, not a dict entry."""
+    """Results by index (0 … count − 1): the first ``HELD`` kept as objects, the others in a spill file
+    that goes away with the run. Where each one lies is kept in two arrays: 16 bytes a file, not a dict
+    entry."""
 
-    def __init__(self, count: int) -> None:
+    def __init__(self, count: int, spill: SpillFile) -> None:
         from array import array
 
-        self._fh = None
+        self._spill = spill
         self._held: dict = {}
         self._offset = array("q", [-1]) * count
         self._size = array("q", [0]) * count
@@ -42,25 +43,13 @@ class Spool:
         if len(self._held) < HELD:
             self._held[key] = result
             return
-        import pickle
-
-        if self._fh is None:
-            import tempfile
-
-            self._fh = tempfile.TemporaryFile(prefix="govlint-")
-        data = pickle.dumps(result, pickle.HIGHEST_PROTOCOL)
-        self._offset[key] = self._fh.seek(0, 2)
-        self._size[key] = len(data)
-        self._fh.write(data)
+        self._offset[key], self._size[key] = self._spill.put(result)
 
     def get(self, key: int):
-        """The result; a pickled one is a new copy at each call."""
+        """The result; a spilled one is a new copy at each call."""
         if key in self._held:
             return self._held[key]
-        import pickle
-
-        self._fh.seek(self._offset[key])
-        return pickle.loads(self._fh.read(self._size[key]))
+        return self._spill.get(self._offset[key], self._size[key])
 
     def take(self, key: int):
         if key in self._held:
@@ -75,10 +64,6 @@ class Spool:
     def __contains__(self, key: int) -> bool:
         return key in self._held or (0 <= key < len(self._offset) and self._offset[key] >= 0)
 
-    def close(self) -> None:
-        if self._fh is not None:
-            self._fh.close()
-            self._fh = None
 
 
 class Spooled:
@@ -103,12 +88,19 @@ class Ordered:
     the final results to ``emit`` in input order (``emit`` None: everything is spooled for a reporter
     that needs the whole run, see ``results``)."""
 
-    def __init__(self, count: int, rules, emit=None) -> None:
+    def __init__(self, count: int, rules, emit=None, names=None) -> None:
+        from array import array
+
         self.count, self.emit = count, emit
-        self.fail_on: dict[int, str] = {}
+        # each file's --fail-on, as an index into the few distinct values a run has: a byte a file
+        self._levels: list[str] = []
+        self._level_of = array("B", [0]) * count
         self.rules = cross_rules(rules)
-        self.codes = {r.code for r in self.rules}
-        self.spool = Spool(count)
+        self.by_code = {r.code: r for r in self.rules}
+        self.spill = SpillFile()
+        self.spool = Spool(count, self.spill)
+        self.names = names              # the run's own path strings, shared instead of the workers' copies
+        self.shared: dict = {}          # equal index values of facts (a body's name, a year) kept once
         self.next = 0                   # the first index not emitted yet
         self.waits_from: int | None = None      # the first index that may still get a cross-file finding
         self.cross: list[CrossFile] = []
@@ -118,11 +110,13 @@ class Ordered:
         self.errors: list[tuple[str, str]] = []
 
     def add(self, index: int, result, fail_on: str) -> None:
-        self.fail_on[index] = fail_on
-        facts = kept_facts(result, self.codes, pack=True)
+        if fail_on not in self._levels:
+            self._levels.append(fail_on)
+        self._level_of[index] = self._levels.index(fail_on)
+        facts = kept_facts(result, self.by_code, self.spill, self.shared)
         result.cross = {}               # the facts live on in self.cross only
         if facts is not None:
-            self.cross.append(CrossFile(index, result.path, facts))
+            self.cross.append(CrossFile(index, self._path(index, result.path), facts))
             if self.waits_from is None or index < self.waits_from:
                 self.waits_from = index
         if self.emit is not None and index == self.next and self._may_emit(index):
@@ -131,6 +125,10 @@ class Ordered:
             self._drain()
         else:
             self.spool.put(index, result)
+
+    def _path(self, index: int, path: str) -> str:
+        names = self.names
+        return names[index] if names is not None and names[index] == path else path
 
     def _may_emit(self, index: int) -> bool:
         return self.waits_from is None or index < self.waits_from
@@ -147,7 +145,7 @@ class Ordered:
         if result.error:
             self.errors.append((result.path, result.error))
         if not self.failing:
-            level = Severity.parse(self.fail_on[index])
+            level = Severity.parse(self._levels[self._level_of[index]])
             self.failing = any(d.severity >= level for d in result.diagnostics)
         if self.emit is not None:
             self.emit(result)
@@ -169,4 +167,4 @@ class Ordered:
         return Spooled(self.spool, self.count, self.extra)
 
     def close(self) -> None:
-        self.spool.close()
+        self.spill.close()

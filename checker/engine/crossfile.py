@@ -8,8 +8,6 @@ facts, not the files' text or findings (checker/cli/streaming.py)."""
 
 from __future__ import annotations
 
-import pickle
-import zlib
 from collections.abc import Mapping
 
 from ..model.diagnostic import Diagnostic
@@ -18,43 +16,54 @@ SCALARS = (str, int, float, type(None))
 
 
 class Packed(Mapping):
-    """One file's facts for one rule, kept small for the whole run: the scalar values (the body's name,
-    the year: what ``across`` indexes every file by) at hand, the rest (values and positions of cells)
-    compressed, and unpacked again only when ``across`` compares this file with another."""
+    """One file's facts for one rule, kept small for the whole run: the values ``across`` indexes every
+    file by (the kind's ``INDEX`` names: the body's name, the year) at hand, each equal value held once
+    for the run (``shared``); the rest (values and positions of cells) in the run's spill file, read
+    back only when ``across`` compares this file with another."""
 
-    __slots__ = ("_scalars", "_packed")
+    __slots__ = ("_names", "_values", "_spill", "_offset", "_size")
 
-    def __init__(self, facts: dict) -> None:
-        self._scalars = {k: v for k, v in facts.items() if isinstance(v, SCALARS)}
-        rest = {k: v for k, v in facts.items() if k not in self._scalars}
-        self._packed = zlib.compress(pickle.dumps(rest, pickle.HIGHEST_PROTOCOL), 1) if rest else None
+    def __init__(self, facts: dict, spill, index_names, shared: dict) -> None:
+        keep = tuple(k for k, v in facts.items() if (index_names is None or k in index_names) and isinstance(v, SCALARS))
+        self._names = shared.setdefault(keep, keep)
+        self._values = tuple(shared.setdefault(facts[k], facts[k]) for k in keep)
+        rest = {k: v for k, v in facts.items() if k not in keep}
+        self._spill = spill
+        self._offset, self._size = spill.put(rest) if rest else (-1, 0)
 
     def _rest(self) -> dict:
-        return pickle.loads(zlib.decompress(self._packed)) if self._packed else {}
+        return self._spill.get(self._offset, self._size) if self._offset >= 0 else {}
 
     def __getitem__(self, key):
-        if key in self._scalars:
-            return self._scalars[key]
+        if key in self._names:
+            return self._values[self._names.index(key)]
         return self._rest()[key]
 
     def __contains__(self, key) -> bool:
-        return key in self._scalars or key in self._rest()
+        return key in self._names or key in self._rest()
 
     def __iter__(self):
-        yield from self._scalars
+        yield from self._names
         yield from self._rest()
 
     def __len__(self) -> int:
-        return len(self._scalars) + len(self._rest())
+        return len(self._names) + len(self._rest())
 
 
 class CrossFile:
-    """What ``across`` sees of one checked file: its index in the run, path and cross-rule facts."""
+    """What ``across`` sees of one checked file: its index in the run, path and cross-rule facts, as
+    (code, facts) pairs — a file mostly has one, and a run may hold tens of thousands of these."""
 
     __slots__ = ("index", "path", "facts")
 
     def __init__(self, index: int, path: str, facts: dict) -> None:
-        self.index, self.path, self.facts = index, path, facts
+        self.index, self.path, self.facts = index, path, tuple(facts.items())
+
+    def of(self, code: str):
+        for c, f in self.facts:
+            if c == code:
+                return f
+        return None
 
 
 def cross_rules(rules) -> list:
@@ -62,12 +71,17 @@ def cross_rules(rules) -> list:
     return [r for r in {r.code: r for r in rules}.values() if getattr(r.module, "across", None) is not None]
 
 
-def kept_facts(result, codes, pack: bool = False) -> dict | None:
-    """The facts ``result`` keeps for the cross-file rules ``codes`` (each ``Packed`` if ``pack``), or None
-    (it can get no such finding)."""
+def kept_facts(result, rules: dict, spill=None, shared: dict | None = None) -> dict | None:
+    """The facts ``result`` keeps for the cross-file rules (code → rule), each ``Packed`` into ``spill``
+    if given, or None (it can get no such finding)."""
     if not result.cross:
         return None
-    facts = {c: Packed(f) if pack else f for c, f in result.cross.items() if c in codes}
+    if spill is None:
+        facts = {c: f for c, f in result.cross.items() if c in rules}
+    else:
+        shared = {} if shared is None else shared
+        facts = {c: Packed(f, spill, getattr(rules[c].module, "INDEX", None), shared)
+                 for c, f in result.cross.items() if c in rules}
     return facts or None
 
 
@@ -75,7 +89,7 @@ def cross_findings(files: list[CrossFile], rules) -> dict[int, list[Diagnostic]]
     """index → the findings the cross-file rules add to that file."""
     out: dict[int, list[Diagnostic]] = {}
     for rule in cross_rules(rules):
-        items = [(f, f.facts[rule.code]) for f in files if rule.code in f.facts]
+        items = [(f, facts) for f in files if (facts := f.of(rule.code)) is not None]
         if len(items) < 2:
             continue
         for handle, d in rule.module.across(items, rule):
@@ -91,7 +105,7 @@ def add_findings(result, found: list[Diagnostic] | None) -> None:
 
 def cross_check(results: list, rules) -> None:
     """The post-pass over results held in memory (--fix, the tests)."""
-    codes = {r.code for r in cross_rules(rules)}
-    files = [CrossFile(i, r.path, f) for i, r in enumerate(results) if (f := kept_facts(r, codes))]
+    by_code = {r.code: r for r in cross_rules(rules)}
+    files = [CrossFile(i, r.path, f) for i, r in enumerate(results) if (f := kept_facts(r, by_code))]
     for i, found in cross_findings(files, rules).items():
         add_findings(results[i], found)

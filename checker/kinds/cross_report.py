@@ -25,6 +25,10 @@ _NOISE = re.compile(r"[\s\u3000·•、，,。:：()（）\[\]【】《》“”
 _BRACKETS = re.compile(r"[(（][^()（）]{0,30}[)）]")
 
 
+# what ``across`` indexes every file by: kept in memory for the whole run, the other facts on disk
+INDEX = ("body", "year")
+
+
 def body_key(agency: str) -> str:
     """The agency name as a key: bracketed notes, spaces and punctuation dropped (“淮安市洪泽区人民政府
     （办公室）” and “淮安市 洪泽区人民政府” are one body)."""

@@ -122,3 +122,43 @@ def test_results_read_back_from_the_temporary_file_give_the_same_output(corpus, 
     monkeypatch.setattr(sys, "stdout", out)
     main.main(["check", "--isolated", "-q", "--exit-zero", "-j", "1", "--format", fmt, *corpus])
     assert out.getvalue() == _in_memory(corpus, fmt)
+
+
+def _facts_result(i: int):
+    from checker.engine.runner import FileResult
+
+    cells = {str(c): (float(i % 97 + c), 1000 + c, 1004 + c, f"第 {c} 列") for c in range(7)}
+    facts = {"body": f"某市第{i % 50}区人民政府", "agency": f"某市 第{i % 50}区人民政府", "year": 2000 + i % 20,
+             "carried_in": cells, "carried_out": dict(cells), "at": {o: (3, 4, "表三") for o in range(1000, 1020)}}
+    return FileResult(f"reports/{i:06d}.txt", cross={"GL231": facts})
+
+
+def test_a_file_with_cross_report_facts_costs_the_run_a_few_hundred_bytes():
+    """What a waiting file keeps in memory is its index values (shared between files) and where the
+    rest lies on disk, so memory stays flat however many reports a run holds (issue 18: 500 to 20,000)."""
+    import tracemalloc
+
+    from checker.cli.streaming import Ordered
+    from checker.engine.loader import builtin_rules
+
+    rules = [r for r in builtin_rules() if r.code == "GL231"]
+    n = 3000
+    names = [_facts_result(i).path for i in range(n)]
+    run_ = Ordered(n, rules, emit=lambda r: None, names=names)
+    tracemalloc.start()
+    try:
+        for i in range(500):
+            run_.add(i, _facts_result(i), "error")
+        small = tracemalloc.get_traced_memory()[0]
+        for i in range(500, n):
+            run_.add(i, _facts_result(i), "error")
+        large = tracemalloc.get_traced_memory()[0]
+        tracemalloc.stop()
+        per_file = (large - small) / (n - 500)
+        assert per_file < 450, per_file
+        last = run_.cross[-1].of("GL231")
+        assert last["carried_in"] == _facts_result(n - 1).cross["GL231"]["carried_in"]     # read back from disk
+        assert run_.cross[50].of("GL231")["body"] is run_.cross[0].of("GL231")["body"]     # held once
+    finally:
+        tracemalloc.stop()
+        run_.close()
