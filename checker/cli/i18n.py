@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import re
+from functools import lru_cache
 
 _MESSAGES = [
     (r"the following arguments are required: (.*)", "缺少必需的参数：{0}"),
@@ -25,12 +26,17 @@ _MESSAGES = [
     (r"ignored explicit argument (.*)", "多余的参数值：{0}"),
     (r"unexpected option string: (.*)", "意外的选项：{0}"),
 ]
-_COMPILED = [(re.compile(p), t) for p, t in _MESSAGES]
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> list:
+    """Compiled at the first message to translate: a run without a usage error never needs them."""
+    return [(re.compile(p), t) for p, t in _MESSAGES]
 
 
 def translate(message: str) -> str:
     """The Chinese form of one argparse message (nested: ``argument X: invalid choice …``)."""
-    for pattern, template in _COMPILED:
+    for pattern, template in _compiled():
         m = pattern.fullmatch(message)
         if m:
             return template.format(*(translate(g) if i else g for i, g in enumerate(m.groups())))

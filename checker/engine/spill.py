@@ -4,8 +4,6 @@ over tens of thousands of files keeps only these two numbers a file in memory.""
 
 from __future__ import annotations
 
-import pickle
-
 
 class SpillFile:
     def __init__(self) -> None:
@@ -13,6 +11,8 @@ class SpillFile:
 
     def put(self, obj) -> tuple[int, int]:
         """(offset, size) of ``obj`` in the file."""
+        import pickle               # only a run that sets something aside pays for the import
+
         if self._fh is None:
             import tempfile
 
@@ -24,6 +24,8 @@ class SpillFile:
 
     def get(self, offset: int, size: int):
         """A new copy of the object at each call."""
+        import pickle
+
         self._fh.seek(offset)
         return pickle.loads(self._fh.read(size))
 
