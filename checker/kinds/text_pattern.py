@@ -89,8 +89,7 @@ def check(doc, rule):
             if len(batch) == _BATCH:
                 yield from _findings(doc, rule, plan, text, batch, normalised)
                 batch = []
-    if batch:
-        yield from _findings(doc, rule, plan, text, batch, normalised)
+    yield from _findings(doc, rule, plan, text, batch, normalised) if batch else ()
 
 
 # Matches are mapped to the original and turned into findings this many at a time: one pass over the
@@ -138,14 +137,17 @@ class _Plan:
     """What a rule's params (a variant laid over) ask of each match, worked out once: the class tests
     as bit masks, the fix, and which message fields the rule's message uses."""
 
-    __slots__ = ("p", "before", "after", "around", "contains", "excludes", "not_english", "splits_word",
-                 "fix", "safe", "description", "fields", "by_found", "messages")
+    __slots__ = ("p", "before", "after", "around", "neighbours", "contains", "excludes", "not_english",
+                 "splits_word", "fix", "safe", "description", "fields", "by_found", "messages")
 
     def __init__(self, p: dict, message: str) -> None:
         self.p = p
         self.before = _bits(p["before"]) if "before" in p else None
         self.after = _bits(p["after"]) if "after" in p else None
         self.around = tuple((_bits((a,)), _bits((b,))) for a, b in p["around"]) if "around" in p else None
+        # (character before, character after) → whether they pass before/after/around: a report has
+        # few distinct pairs around its matches
+        self.neighbours: dict[tuple[str, str], bool] = {}
         self.contains = _bits(p["contains"]) if "contains" in p else None
         self.excludes = p.get("excludes", "")
         self.not_english, self.splits_word = bool(p.get("not_english")), bool(p.get("splits_word"))
@@ -156,16 +158,15 @@ class _Plan:
         self.messages: dict[tuple[str, str], str] = {}  # (found, replacement) → message, without {context}
 
     def fits(self, text: str, s: int, e: int) -> bool:
-        """_fits, with the class tests on bit masks."""
-        before, after = text[s - 1] if s else "", text[e] if e < len(text) else ""
-        if self.before is not None and not _mask(before) & self.before:
+        """Whether the match at ``s:e`` meets the params' conditions."""
+        pair = (text[s - 1] if s else "", text[e] if e < len(text) else "")
+        ok = self.neighbours.get(pair)
+        if ok is None:
+            ok = self._neighbours_fit(*pair)
+            if len(self.neighbours) < 8192:
+                self.neighbours[pair] = ok
+        if not ok:
             return False
-        if self.after is not None and not _mask(after) & self.after:
-            return False
-        if self.around is not None:
-            mb, ma = _mask(before), _mask(after)
-            if not any(mb & a and ma & b for a, b in self.around):
-                return False
         if self.contains is not None and not any(_mask(ch) & self.contains for ch in text[s:e]):
             return False
         if self.excludes and any(ch in text[s:e] for ch in self.excludes):
@@ -173,6 +174,16 @@ class _Plan:
         if self.not_english and _english(text, s, e):
             return False
         return not self.splits_word or _splits_word(text, s, e)
+
+    def _neighbours_fit(self, before: str, after: str) -> bool:
+        if self.before is not None and not _mask(before) & self.before:
+            return False
+        if self.after is not None and not _mask(after) & self.after:
+            return False
+        if self.around is not None:
+            mb, ma = _mask(before), _mask(after)
+            return any(mb & a and ma & b for a, b in self.around)
+        return True
 
     def replacement(self, found: str) -> str | None:
         new = self.by_found.get(found, self)
@@ -272,6 +283,8 @@ def _findings(doc, rule, plan: _Plan, text: str, batch: list[tuple[int, int, str
     if normalised:
         spans = doc.mapped.spans_to_original(spans)
     src, path, k = doc.source.text, doc.source.path, 0
+    code, name, severity, messages = rule.code, rule.name, rule.severity, plan.messages
+    out = []
     for (s, e, found), new in zip(batch, news):
         os, oe = spans[k]
         k += 1
@@ -282,18 +295,21 @@ def _findings(doc, rule, plan: _Plan, text: str, batch: list[tuple[int, int, str
             edits = _char_edits(src, spans[k:k + len(changed)], changed)
             k += len(changed)
         elif src[os:oe] == found or (new == "" and src[os:oe].isspace()):
+            # (a one-character change takes this way too: its one edit is the whole match)
             edits = () if new is None else (Edit(os, oe, new),)
         else:
             edits = None
         if edits is None:
             continue            # the match lies in text normalisation rewrote: its own rule reports it
-        fix = Fix(edits, safe=plan.safe, description=plan.description) if edits and plan.fix else None
-        yield Diagnostic(rule.code, rule.name, rule.severity, _message(rule, plan, text, s, e, found, new), path,
-                         os, oe, fix=fix, expected=new or "", found=found)
+        fix = Fix(edits, plan.safe, plan.description) if edits and plan.fix else None
+        message = messages.get((found, new)) or _message(rule, plan, text, s, e, found, new)
+        out.append(Diagnostic(code, name, severity, message, path, os, oe, 0, 0, 0, 0, fix, new or "", found))
+    return out
 
 
 def _per_character(found: str, new: str | None) -> bool:
-    return new is not None and len(new) == len(found) and new != found
+    """A same-length change of more than one character: fixed character by character."""
+    return new is not None and len(new) == len(found) > 1 and new != found
 
 
 def _char_edits(src: str, spans: list[tuple[int, int]], changed: list[tuple[str, str]]) -> tuple[Edit, ...] | None:
@@ -385,6 +401,16 @@ def _table_spans(doc, normalised: bool) -> list[tuple[int, int]]:
     return out
 
 
+def row_flags(doc, text: str) -> dict[tuple[int, int], bool]:
+    """``table_row`` of ``text[start:end]`` by (start, end), for ``text`` (the document's normalised or
+    original text): the typography rules ask about the same lines."""
+    key = ("table rows", text is doc.source.text)
+    found = doc.cache.get(key)
+    if found is None or found[0] is not text:
+        found = doc.cache[key] = (text, {})
+    return found[1]
+
+
 def _skip(doc, text: str, normalised: bool, what) -> "_Skip":
     """The document's _Skip for these settings: the typography rules share them."""
     key = ("text-pattern skip", normalised, frozenset(what))
@@ -411,6 +437,7 @@ class _Skip:
         self.starts = [a for a, _ in self.spans]
         self.max_end = list(accumulate((b for _, b in self.spans), max))
         self._line = (-1, -1, False)
+        self._rows = row_flags(doc, text) if self.rows else {}
 
     def covers(self, s: int, e: int) -> bool:
         """Touches a skipped span (spans are sorted; the running maximum of their ends answers in
@@ -426,6 +453,8 @@ class _Skip:
             lo = self.text.rfind("\n", 0, i) + 1
             hi = self.text.find("\n", i)
             hi = len(self.text) if hi < 0 else hi
-            table = table_row(self.text[lo:hi])
+            table = self._rows.get((lo, hi))
+            if table is None:
+                table = self._rows[lo, hi] = table_row(self.text[lo:hi])
             self._line = (lo, hi + 1, table)
         return table
