@@ -225,7 +225,8 @@ def _cuts_phrase(text: str, s: int, e: int) -> bool:
     left = text[max(0, s - 16):s]
     joined = left + text[e:e + 16]
     cut = len(left)
-    for phrase in _fixed_phrases():
+    # a phrase across the cut holds the two characters either side of it: only those phrases are looked for
+    for phrase in _phrases_by_pair().get(joined[cut - 1:cut + 1], ()) if 0 < cut < len(joined) else ():
         i = joined.find(phrase, max(0, cut - len(phrase) + 1))
         while 0 <= i < cut:
             if i + len(phrase) > cut:
@@ -262,6 +263,16 @@ def _fixed_phrases() -> tuple[str, ...]:
 
     lines = data_path("fixed-phrases.txt").read_text(encoding="utf-8").splitlines()
     return tuple(w for line in lines if not line.startswith(("#", "[")) for w in line.split() if len(w) >= 4)
+
+
+@lru_cache(maxsize=1)
+def _phrases_by_pair() -> dict[str, tuple[str, ...]]:
+    """The fixed phrases by each two adjacent characters they hold."""
+    out: dict[str, dict[str, None]] = {}
+    for phrase in _fixed_phrases():
+        for i in range(len(phrase) - 1):
+            out.setdefault(phrase[i:i + 2], {})[phrase] = None
+    return {pair: tuple(phrases) for pair, phrases in out.items()}
 
 
 @lru_cache(maxsize=1)

@@ -262,3 +262,29 @@ def test_rewritten_patterns_match_what_the_first_ones_matched():
             for chars in itertools.product(alphabet, repeat=n):
                 text = "".join(chars)
                 assert [m.span() for m in now.finditer(text)] == [m.span() for m in first.finditer(text)], text
+
+
+def _plain_cuts_phrase(text: str, s: int, e: int) -> bool:
+    left = text[max(0, s - 16):s]
+    joined = left + text[e:e + 16]
+    cut = len(left)
+    for phrase in tp._fixed_phrases():
+        i = joined.find(phrase, max(0, cut - len(phrase) + 1))
+        while 0 <= i < cut:
+            if i + len(phrase) > cut:
+                return True
+            i = joined.find(phrase, i + 1)
+    return False
+
+
+# cut fixed phrases into pieces, so that a space falls inside a phrase, at its edges and between two
+_PHRASE_PIECES = sorted({p[a:b] for p in tp._fixed_phrases()[:40] for a, b in ((0, 2), (2, None), (0, 1), (1, None))})
+
+
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from(_PHRASE_PIECES + ["的", "1"]), max_size=5), st.lists(st.sampled_from(_PHRASE_PIECES),
+                                                                                    max_size=5))
+def test_cuts_phrase_by_pair_equals_looking_for_every_phrase(before, after):
+    text = "".join(before) + " " + "".join(after)
+    s = len("".join(before))
+    assert tp._cuts_phrase(text, s, s + 1) == _plain_cuts_phrase(text, s, s + 1)
