@@ -277,14 +277,15 @@ def _plain_cuts_phrase(text: str, s: int, e: int) -> bool:
     return False
 
 
-# cut fixed phrases into pieces, so that a space falls inside a phrase, at its edges and between two
-_PHRASE_PIECES = sorted({p[a:b] for p in tp._fixed_phrases()[:40] for a, b in ((0, 2), (2, None), (0, 1), (1, None))})
+_PHRASES = tp._fixed_phrases()
+_FILLER = st.text(alphabet="的政府信息公开1a，", max_size=14)
 
 
-@settings(max_examples=400)
-@given(st.lists(st.sampled_from(_PHRASE_PIECES + ["的", "1"]), max_size=5), st.lists(st.sampled_from(_PHRASE_PIECES),
-                                                                                    max_size=5))
-def test_cuts_phrase_by_pair_equals_looking_for_every_phrase(before, after):
-    text = "".join(before) + " " + "".join(after)
-    s = len("".join(before))
-    assert tp._cuts_phrase(text, s, s + 1) == _plain_cuts_phrase(text, s, s + 1)
+@settings(max_examples=500)
+@given(st.sampled_from(_PHRASES), st.integers(0, 40), _FILLER, _FILLER, st.sampled_from(_PHRASES))
+def test_cuts_phrase_by_pair_equals_looking_for_every_phrase(phrase, cut, before, after, other):
+    """A space inside a phrase, at its edges, beyond it, or between two phrases."""
+    cut = min(cut, len(phrase))
+    for text, s in ((before + phrase[:cut] + " " + phrase[cut:] + after, len(before) + cut),
+                    (phrase + " " + other, len(phrase)), (before + " " + after, len(before))):
+        assert tp._cuts_phrase(text, s, s + 1) == _plain_cuts_phrase(text, s, s + 1), (text, s)
