@@ -11,9 +11,10 @@ import unicodedata
 from hypothesis import given, settings, strategies as st
 
 from checker.engine.loader import builtin_rules
+from checker.engine.rule import Rule
 from checker.kinds import paired_marks as pm
 from checker.kinds import text_pattern as tp
-from checker.model.diagnostic import Edit, Fix
+from checker.model.diagnostic import Edit, Fix, Severity
 from checker.model.document import Document
 from checker.model.source import Source
 from checker.normalise.mapped import MappedText, StepEdit
@@ -205,6 +206,23 @@ def test_text_pattern_findings_equal_the_plain_path(text, spacing):
         fast = list(tp.check(Document(Source("t.txt", text), options=options), rule))
         plain = _plain_check(Document(Source("t.txt", text), options=options), rule)
         assert fast == plain, code
+
+
+# rules of a user's kind: no fix (the replacement is None), every field, and a field the kind does not give
+_USER_RULES = [
+    Rule("GLX1", "x", "text-pattern", Severity.WARNING, message, "", "", params)
+    for message in ("{found}|{expected}|{char}|{codepoint}|{context}|{count}", "{expected}{found}{char}{codepoint}{{x}}")
+    for params in ({"pattern": "[,(（]| +", "skip": []}, {"pattern": "[,.]", "around": [["hanzi", "any"]],
+                                                         "fix": "unsafe", "replace": {",": "，"}},
+                   {"pattern": "國|Ａ", "text": "original", "delete": True, "fix": "none"})]
+
+
+@settings(max_examples=150, deadline=None)
+@given(_TEXTS)
+def test_user_text_pattern_findings_equal_the_plain_path(text):
+    for rule in _USER_RULES:
+        fast = list(tp.check(Document(Source("t.txt", text)), rule))
+        assert fast == _plain_check(Document(Source("t.txt", text)), rule), (rule.message, rule.params)
 
 
 def test_findings_in_more_than_one_batch_equal_the_plain_path():
