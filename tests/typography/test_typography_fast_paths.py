@@ -307,3 +307,34 @@ def test_cuts_phrase_by_pair_equals_looking_for_every_phrase(phrase, cut, before
     for text, s in ((before + phrase[:cut] + " " + phrase[cut:] + after, len(before) + cut),
                     (phrase + " " + other, len(phrase)), (before + " " + after, len(before))):
         assert tp._cuts_phrase(text, s, s + 1) == _plain_cuts_phrase(text, s, s + 1), (text, s)
+
+
+# --- the pretest before a class pattern is first compiled --------------------------------------------
+
+_CLASS_PATTERNS = ["[,.:;!]", "[０-９Ａ-Ｚａ-ｚ]+", "[\\u200b-\\u200f\\u2060\\ufeff\\u00ad]+", "[-a]", "[a-]+", "[a\\u002dc]",
+                   "[a-c-e]", "[ぁ-ゖ]"]
+_OTHER_PATTERNS = ["[^a]", "[]a]", "[a]*", "[a]{2}", "[a][b]", "[\\d]", "[a\\]]", "[a[b]", "[a--b]", "[\\u3400-\\u9fff]",
+                   "a", "(?:[a])", "[a]|b", "[z-a]", "[\\u12]", "[\\x41]"]
+
+
+def test_class_chars_are_what_the_class_matches():
+    bmp = [chr(c) for c in range(0x10000) if not 0xd800 <= c < 0xe000]
+    builtin = [p for r in RULES.values() if r.kind == "text-pattern"
+               for p in [r.params["pattern"], *(v.get("pattern") for v in (r.params.get("option") or {}).get("variants", {}).values())]
+               if p and tp.class_chars(p) is not None]
+    assert len(builtin) >= 3
+    for pattern in {*builtin, *_CLASS_PATTERNS}:
+        one = re.compile(pattern.rstrip("+"))
+        assert set(tp.class_chars(pattern)) == {c for c in bmp if one.fullmatch(c)}, pattern
+    for pattern in _OTHER_PATTERNS:
+        assert tp.class_chars(pattern) is None, pattern
+
+
+@given(st.sampled_from(_CLASS_PATTERNS), st.text(alphabet="abc,.０Ａｚ\u200b\u00ad-ぁ中 ", max_size=20))
+def test_a_text_the_pretest_passes_has_no_match(pattern, text):
+    compiled = tp._Compiled({"pattern": pattern})
+    if compiled.cannot_match(None, text):
+        assert re.search(pattern, text) is None
+        assert compiled.cannot_match(None, text)            # still not searched: tested again
+    else:
+        assert not compiled.cannot_match(None, "")          # searched from now on: never tested again
