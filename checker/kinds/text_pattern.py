@@ -92,14 +92,13 @@ def check(doc, rule):
     p = _params(doc, rule)
     if p is None:
         return
+    normalised = p.get("text", "normalised") == "normalised"
+    text = doc.text if normalised else doc.source.text
     compiled = rule.compiled
-    if compiled.cannot_match(p.get("_variant"), doc.text if p.get("text", "normalised") == "normalised"
-                             else doc.source.text):
+    if compiled.cannot_match(p.get("_variant"), text):
         return
     rx = compiled.by_variant.get(p.get("_variant"), compiled.base)
     plan = compiled.plan(p, rule.message)
-    normalised = p.get("text", "normalised") == "normalised"
-    text = doc.text if normalised else doc.source.text
     skip = _skip(doc, text, normalised, p.get("skip", ("table-rows", "headings")))
     fits, covers = plan.fits, skip.covers
     batch: list[tuple[int, int, str]] = []
