@@ -9,9 +9,13 @@ so a suppressed line is neither counted nor fixed."""
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 from ..model.diagnostic import Diagnostic, Fix
 
 SAMPLE = 3
+_START = attrgetter("start")
+_SPAN = attrgetter("start", "end")
 
 
 class _Missing(dict):
@@ -35,12 +39,12 @@ def aggregate(diags: list[Diagnostic], rules, text: str) -> list[Diagnostic]:
 
 
 def _merge(found: list[Diagnostic], spec: dict, rule, text: str) -> Diagnostic:
-    found = sorted(found, key=lambda d: d.start)
+    found = sorted(found, key=_START)
     first = found[0]
     fixes = [d.fix for d in found]
     fix = None
     if all(fixes):
-        edits = tuple(sorted((e for f in fixes for e in f.edits), key=lambda e: (e.start, e.end)))
+        edits = tuple(sorted([e for f in fixes for e in f.edits], key=_SPAN))
         fix = Fix(edits, safe=all(f.safe for f in fixes), description=fixes[0].description)
     count = len(fix.edits) if fix else len(found)
     message = spec.get("message", rule.message).format_map(

@@ -46,6 +46,12 @@ def _parts(template: str) -> tuple[tuple[str, str | None], ...]:
     return tuple(parts)
 
 
+@lru_cache(maxsize=512)
+def template_fields(template: str) -> frozenset[str]:
+    """The field names ``template`` uses: a kind may skip working out values no message shows."""
+    return frozenset(field for _, field in _parts(template) if field is not None)
+
+
 def render(template: str, args: dict) -> str:
     """``template`` with each ``{field}`` replaced by ``str(args[field])`` (kept as written when the
     finding has no such value). Users' templates name only FIELDS (checked at load)."""

@@ -10,8 +10,10 @@ Table rows are skipped.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from .. import lazy_re
-from .text_pattern import table_row
+from .text_pattern import row_flags, table_row
 
 PAIRS = {"（": "（", "(": "（", "）": "（", ")": "（", "《": "《", "》": "《", "“": "“", "”": "“",
          "〈": "〈", "〉": "〈", "【": "【", "】": "【"}
@@ -25,15 +27,21 @@ MAX_HOPS = 3       # lines a bracket may stay open across hard line breaks (条�
 
 def check(doc, rule):
     text = doc.text
-    pos, carried, hops = 0, [], 0
+    # every mark of the text found at once; each line takes its own from this list
+    at = [m.start() for m in _MARKS.finditer(text)]
+    rows = row_flags(doc, text)
+    pos, carried, hops, j = 0, [], 0, 0
     for line in text.splitlines(keepends=True):
         body = line.rstrip("\r\n")
         if body == line:                    # the last line, cut off: not judged
             break
-        if not (_MARKS.search(body) or carried) or table_row(body):
-            pos, carried, hops = pos + len(line), [], 0
+        end = pos + len(body)
+        k = bisect_left(at, end, j)
+        if not (k > j or carried) or _row(rows, body, pos, end):
+            pos, carried, hops, j = pos + len(line), [], 0, k
             continue
-        found = _unmatched(body, [(i - pos, k) for i, k in carried])
+        found = _unmatched(body, [(i - pos, kind) for i, kind in carried], [i - pos for i in at[j:k]])
+        j = k
         late = not body.rstrip().endswith(_SENTENCE_END) and hops < MAX_HOPS
         carried = [(pos + i, PAIRS[c]) for i, c in found if late and c in OPENERS]
         hops = hops + 1 if carried else 0
@@ -43,13 +51,21 @@ def check(doc, rule):
         pos += len(line)
 
 
-def _unmatched(line: str, carried: list | None = None) -> list[tuple[int, str]]:
+def _row(rows: dict, body: str, start: int, end: int) -> bool:
+    found = rows.get((start, end))
+    if found is None:
+        found = rows[start, end] = table_row(body)
+    return found
+
+
+def _unmatched(line: str, carried: list | None = None, at: list[int] | None = None) -> list[tuple[int, str]]:
     """(offset, mark) of each mark without its partner in ``line``; ``carried`` are (negative offset,
-    kind) of brackets the line before left open, closed here or reported here."""
+    kind) of brackets the line before left open, closed here or reported here; ``at`` the offsets of
+    the marks in ``line`` when the caller has them."""
     stack: list[tuple[int, str]] = list(carried or [])
     out = []
-    for m in _MARKS.finditer(line):
-        c, i = m.group(), m.start()
+    for i in (m.start() for m in _MARKS.finditer(line)) if at is None else at:
+        c = line[i]
         kind = PAIRS[c]
         if c in OPENERS:
             stack.append((i, kind))

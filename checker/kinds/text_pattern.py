@@ -23,13 +23,12 @@ from functools import lru_cache
 from itertools import accumulate
 
 from .. import lazy_re
-from ..engine.user_regex import compile_param
-from ..model.diagnostic import Edit, Fix
+from ..engine.message import render, template_fields
+from ..engine.user_regex import UserPattern, compile_param
+from ..model.diagnostic import Diagnostic, Edit, Fix
 from ..parse.headings import _is_table_line
 
 _URL_OR_MAIL = lazy_re.compile(r"(?:https?://|www\.)[!-~]+|[\w.+-]+@[\w-]+\.[\w.-]+", re.ASCII)
-# sentence punctuation: a line with it is prose even when it holds many numbers
-_PROSE = lazy_re.compile(r"[，。；]|[\u3400-\u9fff][,;][\u3400-\u9fff]")
 _CJK_OPEN = "（《“‘【〔〈"
 _CJK_CLOSE = "）》”’】〕〉"
 _CJK_MID = "，。、；：？！"
@@ -49,27 +48,115 @@ _WORDS_FILE = "report-words.txt"
 
 
 def compile(params):
-    pattern = compile_param(params["pattern"])
-    variants = (params.get("option") or {}).get("variants", {})
-    return pattern, {k: compile_param(v["pattern"]) for k, v in variants.items() if "pattern" in v}
+    return _Compiled(params)
+
+
+class _Compiled:
+    """A rule's patterns (its own and each variant's) and, built on first use, a _Plan per variant.
+    ``needs``: per variant (None: the rule's own pattern), the characters every match holds, while the
+    pattern has not been searched yet in this process (see check)."""
+
+    __slots__ = ("base", "by_variant", "plans", "needs")
+
+    def __init__(self, params: dict) -> None:
+        self.base = compile_param(params["pattern"])
+        variants = (params.get("option") or {}).get("variants", {})
+        self.by_variant = {k: compile_param(v["pattern"]) for k, v in variants.items() if "pattern" in v}
+        self.plans: dict = {}
+        self.needs = {k: class_chars(v["pattern"]) for k, v in variants.items() if "pattern" in v}
+        self.needs[None] = class_chars(params["pattern"])
+
+    def cannot_match(self, variant, text: str) -> bool:
+        """A cheap test proves the variant's pattern finds nothing in ``text``: asked until the pattern
+        is first searched, it spares a one-file run compiling a class of full-width or invisible
+        characters (~0.3 ms) for a text without any."""
+        key = variant if variant in self.by_variant else None
+        needs = self.needs.get(key)
+        if needs is None:
+            return False
+        self.needs[key] = None
+        if len(text) * len(needs) > _SCAN_BUDGET or any(c in text for c in needs):
+            return False
+        self.needs[key] = needs       # not searched: the next text is tested the same way
+        return True
+
+    def plan(self, p: dict, message: str) -> "_Plan":
+        key = (p.get("_variant"), message)
+        found = self.plans.get(key)
+        if found is None:
+            found = self.plans[key] = _Plan(p, message)
+        return found
 
 
 def check(doc, rule):
     p = _params(doc, rule)
     if p is None:
         return
-    base, by_variant = rule.compiled
-    rx = by_variant.get(p.get("_variant"), base)
     normalised = p.get("text", "normalised") == "normalised"
     text = doc.text if normalised else doc.source.text
-    skip = _Skip(doc, text, normalised, p.get("skip", ("table-rows", "headings")))
+    compiled = rule.compiled
+    if compiled.cannot_match(p.get("_variant"), text):
+        return
+    rx = compiled.by_variant.get(p.get("_variant"), compiled.base)
+    plan = compiled.plan(p, rule.message)
+    skip = _skip(doc, text, normalised, p.get("skip", ("table-rows", "headings")))
+    fits, covers = plan.fits, skip.covers
+    batch: list[tuple[int, int, str]] = []
     for m in rx.finditer(text):
         s, e = m.span()
-        if not _fits(text, s, e, p) or skip.covers(s, e):
-            continue
-        diag = _finding(doc, rule, p, text, m, normalised)
-        if diag is not None:
-            yield diag
+        if fits(text, s, e) and not covers(s, e):
+            batch.append((s, e, m.group()))
+            if len(batch) == _BATCH:
+                yield from _findings(doc, rule, plan, text, batch, normalised)
+                batch = []
+    yield from _findings(doc, rule, plan, text, batch, normalised) if batch else ()
+
+
+# Character look-ups a pretest may make (characters × text length): about what compiling the class costs.
+_SCAN_BUDGET = 1 << 20
+
+
+def class_chars(pattern) -> str | None:
+    """The characters of a built-in pattern that is one character class, once or repeated
+    (``[０-９Ａ-Ｚａ-ｚ]+``): every match holds one of them. None for any other pattern, a user's pattern
+    (RE2 syntax), or a class of more than 256 characters."""
+    if isinstance(pattern, UserPattern) or not pattern.startswith("[") or pattern[1:2] in ("^", "]"):
+        return None
+    end = pattern.find("]")
+    if end < 0 or pattern[end + 1:] not in ("", "+"):
+        return None
+    items, body, i = [], pattern[1:end], 0
+    while i < len(body):            # (character, escaped): an escaped "-" is no range
+        if body[i] == "\\":
+            code = body[i + 2:i + 6]
+            if body[i + 1:i + 2] != "u" or len(code) != 4 or not all(c in "0123456789abcdefABCDEF" for c in code):
+                return None
+            items.append((chr(int(code, 16)), True))
+            i += 6
+        elif body[i] == "[" or body[i:i + 2] in ("--", "&&", "~~", "||"):
+            return None             # a nested set or a set operation: not modelled
+        else:
+            items.append((body[i], False))
+            i += 1
+    chars: dict[str, None] = {}
+    j = 0
+    while j < len(items):
+        if j + 2 < len(items) and items[j + 1] == ("-", False):
+            lo, hi = ord(items[j][0]), ord(items[j + 2][0])
+            if hi < lo or hi - lo > 256:
+                return None
+            chars.update(dict.fromkeys(map(chr, range(lo, hi + 1))))
+            j += 3
+        else:
+            chars[items[j][0]] = None
+            j += 1
+    return "".join(chars) if 0 < len(chars) <= 256 else None
+
+
+# Matches are mapped to the original and turned into findings this many at a time: one pass over the
+# normalisation steps per batch, and a rule firing on every character of a huge file holds no more
+# than a batch beyond what the budget keeps (engine/budget.py).
+_BATCH = 512
 
 
 def _params(doc, rule) -> dict | None:
@@ -82,21 +169,90 @@ def _params(doc, rule) -> dict | None:
     return None if variant is None else {**p, **variant, "_variant": value}
 
 
-def _fits(text: str, s: int, e: int, p: dict) -> bool:
-    before, after = text[s - 1] if s else "", text[e] if e < len(text) else ""
-    if "before" in p and not any(CLASSES[c](before) for c in p["before"]):
-        return False
-    if "after" in p and not any(CLASSES[c](after) for c in p["after"]):
-        return False
-    if "around" in p and not any(CLASSES[a](before) and CLASSES[b](after) for a, b in p["around"]):
-        return False
-    if "contains" in p and not any(CLASSES[c](ch) for c in p["contains"] for ch in text[s:e]):
-        return False
-    if any(ch in text[s:e] for ch in p.get("excludes", "")):
-        return False
-    if p.get("not_english") and _english(text, s, e):
-        return False
-    return not p.get("splits_word") or _splits_word(text, s, e)
+# The classes a character belongs to, as bits: a match's neighbours are tested with one dict look-up
+# and an AND instead of a call per class named in the params.
+_BITS = {name: 1 << i for i, name in enumerate(CLASSES)}
+_MASKS: dict[str, int] = {}
+
+
+def _mask(c: str) -> int:
+    m = _MASKS.get(c)
+    if m is None:
+        m = 0
+        for name, test in CLASSES.items():
+            if test(c):
+                m |= _BITS[name]
+        if len(_MASKS) < 8192:
+            _MASKS[c] = m
+    return m
+
+
+def _bits(names) -> int:
+    out = 0
+    for name in names:
+        out |= _BITS[name]
+    return out
+
+
+class _Plan:
+    """What a rule's params (a variant laid over) ask of each match, worked out once: the class tests
+    as bit masks, the fix, and which message fields the rule's message uses."""
+
+    __slots__ = ("p", "before", "after", "around", "neighbours", "contains", "excludes", "not_english",
+                 "splits_word", "fix", "safe", "description", "fields", "by_found", "messages")
+
+    def __init__(self, p: dict, message: str) -> None:
+        self.p = p
+        self.before = _bits(p["before"]) if "before" in p else None
+        self.after = _bits(p["after"]) if "after" in p else None
+        self.around = tuple((_bits((a,)), _bits((b,))) for a, b in p["around"]) if "around" in p else None
+        # (character before, character after) → whether they pass before/after/around: a report has
+        # few distinct pairs around its matches
+        self.neighbours: dict[tuple[str, str], bool] = {}
+        self.contains = _bits(p["contains"]) if "contains" in p else None
+        self.excludes = p.get("excludes", "")
+        self.not_english, self.splits_word = bool(p.get("not_english")), bool(p.get("splits_word"))
+        self.fix = p.get("fix", "safe") != "none"
+        self.safe, self.description = p.get("fix", "safe") == "safe", p.get("fix_description", "")
+        self.fields = template_fields(message) & {"found", "expected", "char", "codepoint", "context"}
+        self.by_found: dict[str, str | None] = {}       # found → replacement (a function of it alone)
+        self.messages: dict[tuple[str, str], str] = {}  # (found, replacement) → message, without {context}
+
+    def fits(self, text: str, s: int, e: int) -> bool:
+        """Whether the match at ``s:e`` meets the params' conditions."""
+        pair = (text[s - 1] if s else "", text[e] if e < len(text) else "")
+        ok = self.neighbours.get(pair)
+        if ok is None:
+            ok = self._neighbours_fit(*pair)
+            if len(self.neighbours) < 8192:
+                self.neighbours[pair] = ok
+        if not ok:
+            return False
+        if self.contains is not None and not any(_mask(ch) & self.contains for ch in text[s:e]):
+            return False
+        if self.excludes and any(ch in text[s:e] for ch in self.excludes):
+            return False
+        if self.not_english and _english(text, s, e):
+            return False
+        return not self.splits_word or _splits_word(text, s, e)
+
+    def _neighbours_fit(self, before: str, after: str) -> bool:
+        if self.before is not None and not _mask(before) & self.before:
+            return False
+        if self.after is not None and not _mask(after) & self.after:
+            return False
+        if self.around is not None:
+            mb, ma = _mask(before), _mask(after)
+            return any(mb & a and ma & b for a, b in self.around)
+        return True
+
+    def replacement(self, found: str) -> str | None:
+        new = self.by_found.get(found, self)
+        if new is self:
+            new = _replacement_of(self.p, found)
+            if len(self.by_found) < 4096:
+                self.by_found[found] = new
+        return new
 
 
 def _splits_word(text: str, s: int, e: int) -> bool:
@@ -130,7 +286,8 @@ def _cuts_phrase(text: str, s: int, e: int) -> bool:
     left = text[max(0, s - 16):s]
     joined = left + text[e:e + 16]
     cut = len(left)
-    for phrase in _fixed_phrases():
+    # a phrase across the cut holds the two characters either side of it: only those phrases are looked for
+    for phrase in _phrases_by_pair().get(joined[cut - 1:cut + 1], ()) if 0 < cut < len(joined) else ():
         i = joined.find(phrase, max(0, cut - len(phrase) + 1))
         while 0 <= i < cut:
             if i + len(phrase) > cut:
@@ -170,6 +327,16 @@ def _fixed_phrases() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def _phrases_by_pair() -> dict[str, tuple[str, ...]]:
+    """The fixed phrases by each two adjacent characters they hold."""
+    out: dict[str, dict[str, None]] = {}
+    for phrase in _fixed_phrases():
+        for i in range(len(phrase) - 1):
+            out.setdefault(phrase[i:i + 2], {})[phrase] = None
+    return {pair: tuple(phrases) for pair, phrases in out.items()}
+
+
+@lru_cache(maxsize=1)
 def _report_words() -> frozenset[str]:
     from ..resources import data_path
 
@@ -177,47 +344,84 @@ def _report_words() -> frozenset[str]:
     return frozenset(w for line in lines if not line.startswith("#") for w in line.split())
 
 
-def _finding(doc, rule, p: dict, text: str, m, normalised: bool):
-    s, e = m.span()
-    found = m.group()
-    new = _replacement(p, m)
-    os, oe = doc.orig_span(s, e) if normalised else (s, e)
-    src = doc.source.text
-    if new is not None and len(new) == len(found) and new != found:
-        # per-character fix (brackets, punctuation): only the changed characters must be as matched —
-        # the text between two brackets may have been converted (t2s) by normalisation
-        edits = _char_edits(doc, src, s, found, new, normalised)
-    elif src[os:oe] == found or (new == "" and src[os:oe].isspace()):
-        edits = () if new is None else (Edit(os, oe, new),)
-    else:
-        edits = None
-    if edits is None:
-        return None             # the match lies in text normalisation rewrote: its own rule reports it
-    fix = None
-    if edits and p.get("fix", "safe") != "none":
-        fix = Fix(edits, safe=p.get("fix", "safe") == "safe", description=p.get("fix_description", ""))
-    char = found.strip() or found
-    context = text[max(0, s - 4):s].rsplit("\n", 1)[-1] + found + text[e:e + 4].split("\n", 1)[0]
-    return rule.diag(doc, os, oe, normalised=False, fix=fix, found=found, expected=new or "",
-                     char=char, codepoint=" ".join(f"U+{ord(c):04X}" for c in char[:3]), context=context)
+def _findings(doc, rule, plan: _Plan, text: str, batch: list[tuple[int, int, str]], normalised: bool):
+    """The findings of the matches in ``batch`` (start, end, found), their spans mapped together."""
+    news = [plan.replacement(found) for _, _, found in batch]
+    spans: list[tuple[int, int]] = []
+    for (s, e, found), new in zip(batch, news):
+        spans.append((s, e))
+        if _per_character(found, new):
+            spans.extend((s + i, s + i + 1) for i, (a, b) in enumerate(zip(found, new)) if a != b)
+    if normalised:
+        spans = doc.mapped.spans_to_original(spans)
+    src, path, k = doc.source.text, doc.source.path, 0
+    code, name, severity, messages = rule.code, rule.name, rule.severity, plan.messages
+    out = []
+    for (s, e, found), new in zip(batch, news):
+        os, oe = spans[k]
+        k += 1
+        if _per_character(found, new):
+            # per-character fix (brackets, punctuation): only the changed characters must be as matched —
+            # the text between two brackets may have been converted (t2s) by normalisation
+            changed = [(a, b) for a, b in zip(found, new) if a != b]
+            edits = _char_edits(src, spans[k:k + len(changed)], changed)
+            k += len(changed)
+        elif src[os:oe] == found or (new == "" and src[os:oe].isspace()):
+            # (a one-character change takes this way too: its one edit is the whole match)
+            edits = () if new is None else (Edit(os, oe, new),)
+        else:
+            edits = None
+        if edits is None:
+            continue            # the match lies in text normalisation rewrote: its own rule reports it
+        fix = Fix(edits, plan.safe, plan.description) if edits and plan.fix else None
+        message = messages.get((found, new)) or _message(rule, plan, text, s, e, found, new)
+        out.append(Diagnostic(code, name, severity, message, path, os, oe, 0, 0, 0, 0, fix, new or "", found))
+    return out
 
 
-def _char_edits(doc, src: str, s: int, old: str, new: str, normalised: bool) -> tuple[Edit, ...] | None:
-    """One edit per changed character, in original offsets; None when one of them is not in the original
-    as matched. A bracket pair's fix leaves the text between the brackets alone."""
+def _per_character(found: str, new: str | None) -> bool:
+    """A same-length change of more than one character: fixed character by character."""
+    return new is not None and len(new) == len(found) > 1 and new != found
+
+
+def _char_edits(src: str, spans: list[tuple[int, int]], changed: list[tuple[str, str]]) -> tuple[Edit, ...] | None:
+    """One edit per changed character (its original span, its old and new character); None when one of
+    them is not in the original as matched. A bracket pair's fix leaves the text between the brackets alone."""
     edits = []
-    for i, (a, b) in enumerate(zip(old, new)):
-        if a == b:
-            continue
-        os, oe = doc.orig_span(s + i, s + i + 1) if normalised else (s + i, s + i + 1)
+    for (os, oe), (a, b) in zip(spans, changed):
         if src[os:oe] != a:
             return None
         edits.append(Edit(os, oe, b))
     return tuple(edits)
 
 
-def _replacement(p: dict, m) -> str | None:
-    found = m.group()
+def _message(rule, plan: _Plan, text: str, s: int, e: int, found: str, new: str | None) -> str:
+    """The rule's message for one finding; only the fields it names are worked out, and a message without
+    {context} is the same for every finding with the same change."""
+    fields = plan.fields
+    key = None if "context" in fields else (found, new)
+    if key is not None:
+        known = plan.messages.get(key)
+        if known is not None:
+            return known
+    args = {}
+    if "found" in fields:
+        args["found"] = found
+    if "expected" in fields:
+        args["expected"] = new or ""
+    if "char" in fields or "codepoint" in fields:
+        char = found.strip() or found
+        args["char"] = char
+        args["codepoint"] = " ".join(f"U+{ord(c):04X}" for c in char[:3])
+    if key is None:
+        args["context"] = text[max(0, s - 4):s].rsplit("\n", 1)[-1] + found + text[e:e + 4].split("\n", 1)[0]
+    message = render(rule.message, args)
+    if key is not None and len(plan.messages) < 4096:
+        plan.messages[key] = message
+    return message
+
+
+def _replacement_of(p: dict, found: str) -> str | None:
     if p.get("delete"):
         return ""
     if p.get("keep_first"):
@@ -231,12 +435,26 @@ def _replacement(p: dict, m) -> str | None:
     return None
 
 
+def _prose(line: str) -> bool:
+    """Sentence punctuation: a full-width comma, full stop or semicolon, or a half-width comma or
+    semicolon between two hanzi (U+3400–U+9FFF). A line with it is prose even when it holds many numbers."""
+    if "，" in line or "。" in line or "；" in line:
+        return True
+    for mark in ",;":
+        i = line.find(mark, 1)
+        while 0 < i < len(line) - 1:
+            if "\u3400" <= line[i - 1] <= "\u9fff" and "\u3400" <= line[i + 1] <= "\u9fff":
+                return True
+            i = line.find(mark, i + 1)
+    return False
+
+
 def table_row(line: str) -> bool:
     """A row of a table drawn in text: cells split by bars or tabs, or numbers in a line without sentence
     punctuation (a prose line with many numbers — 收到申请12件，办结10件 — is not a row)."""
     if "|" in line or "\t" in line or "｜" in line:
         return True
-    return _is_table_line(line) and not _PROSE.search(line)
+    return _is_table_line(line) and not _prose(line)
 
 
 def _table_spans(doc, normalised: bool) -> list[tuple[int, int]]:
@@ -255,11 +473,31 @@ def _table_spans(doc, normalised: bool) -> list[tuple[int, int]]:
     return out
 
 
+def row_flags(doc, text: str) -> dict[tuple[int, int], bool]:
+    """``table_row`` of ``text[start:end]`` by (start, end), for ``text`` (the document's normalised or
+    original text): the typography rules ask about the same lines."""
+    key = ("table rows", text is doc.source.text)
+    found = doc.cache.get(key)
+    if found is None or found[0] is not text:
+        found = doc.cache[key] = (text, {})
+    return found[1]
+
+
+def _skip(doc, text: str, normalised: bool, what) -> "_Skip":
+    """The document's _Skip for these settings: the typography rules share them."""
+    key = ("text-pattern skip", normalised, frozenset(what))
+    found = doc.cache.get(key)
+    if found is None or found.text is not text:
+        found = doc.cache[key] = _Skip(doc, text, normalised, what)
+    return found
+
+
 class _Skip:
     """Spans no typography finding may touch: table rows, headings, URLs and e-mail addresses."""
 
     def __init__(self, doc, text: str, normalised: bool, what) -> None:
         self.text, self.what = text, set(what)
+        self.rows = "table-rows" in self.what
         self.spans = [m.span() for m in _URL_OR_MAIL.finditer(text)] if "@" in text or "www" in text or \
             "://" in text else []
         if "headings" in self.what and normalised:
@@ -271,6 +509,7 @@ class _Skip:
         self.starts = [a for a, _ in self.spans]
         self.max_end = list(accumulate((b for _, b in self.spans), max))
         self._line = (-1, -1, False)
+        self._rows = row_flags(doc, text) if self.rows else {}
 
     def covers(self, s: int, e: int) -> bool:
         """Touches a skipped span (spans are sorted; the running maximum of their ends answers in
@@ -278,7 +517,7 @@ class _Skip:
         i = bisect_right(self.starts, e)        # spans[:i] start at or before e
         if i and self.max_end[i - 1] >= s:
             return True
-        return "table-rows" in self.what and self._table_row(s)
+        return self.rows and self._table_row(s)
 
     def _table_row(self, i: int) -> bool:
         lo, hi, table = self._line
@@ -286,6 +525,8 @@ class _Skip:
             lo = self.text.rfind("\n", 0, i) + 1
             hi = self.text.find("\n", i)
             hi = len(self.text) if hi < 0 else hi
-            table = table_row(self.text[lo:hi])
+            table = self._rows.get((lo, hi))
+            if table is None:
+                table = self._rows[lo, hi] = table_row(self.text[lo:hi])
             self._line = (lo, hi + 1, table)
         return table
