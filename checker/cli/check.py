@@ -280,15 +280,15 @@ def _progress(files, args, fmt: str):
 def _check_batches(files: list[str], batches, args, take, progress) -> None:
     """Check every batch; ``take.add(index in files, result, its --fail-on)`` as each file is done (a
     file's configuration may set its --fail-on)."""
-    index = {f: i for i, f in enumerate(files)}
     for b in batches:
         s = b.settings
         # A spawned worker rebuilds rules from the spec: name the exact codes ("-" matches none).
         spec = RunSpec(list(s.rule_files), [r.code for r in b.rules] or ["-"], [], [], s.template,
                        _run_options(s, args))
-        for path, result in zip(b.paths, check_many(b.paths, b.rules, spec, args.jobs or default_jobs())):
+        results = check_many(b.paths, b.rules, spec, args.jobs or default_jobs())
+        for path, i, result in zip(b.paths, b.indexes, results):
             progress.advance(path)
-            take.add(index[path], result, s.fail_on)
+            take.add(i, result, s.fail_on)
 
 
 def _collect(files: list[str], batches, args, fmt: str = "text") -> tuple[list, dict[str, str]]:

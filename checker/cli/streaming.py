@@ -17,7 +17,7 @@ whether any finding reaches --fail-on, all of them counted on the final results.
 
 from __future__ import annotations
 
-from ..engine.crossfile import CrossFile, add_findings, cross_findings, cross_rules, kept_facts
+from ..engine.crossfile import SpilledFacts, add_findings, cross_findings, cross_rules, kept_facts, spilled
 from ..engine.spill import SpillFile
 from ..model.diagnostic import Severity
 from ..report.summary import Tally
@@ -103,7 +103,7 @@ class Ordered:
         self.shared: dict = {}          # equal index values of facts (a body's name, a year) kept once
         self.next = 0                   # the first index not emitted yet
         self.waits_from: int | None = None      # the first index that may still get a cross-file finding
-        self.cross: list[CrossFile] = []
+        self.cross: list[SpilledFacts] = []
         self.extra: dict = {}
         self.tally = Tally()
         self.failing = False
@@ -113,10 +113,10 @@ class Ordered:
         if fail_on not in self._levels:
             self._levels.append(fail_on)
         self._level_of[index] = self._levels.index(fail_on)
-        facts = kept_facts(result, self.by_code, self.spill, self.shared)
+        facts = kept_facts(result, self.by_code)
         result.cross = {}               # the facts live on in self.cross only
         if facts is not None:
-            self.cross.append(CrossFile(index, self._path(index, result.path), facts))
+            self.cross += spilled(index, self._path(index, result.path), facts, self.by_code, self.spill, self.shared)
             if self.waits_from is None or index < self.waits_from:
                 self.waits_from = index
         if self.emit is not None and index == self.next and self._may_emit(index):

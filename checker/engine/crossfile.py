@@ -15,21 +15,38 @@ from ..model.diagnostic import Diagnostic
 SCALARS = (str, int, float, type(None))
 
 
-class Packed(Mapping):
-    """One file's facts for one rule, kept small for the whole run: the values ``across`` indexes every
-    file by (the kind's ``INDEX`` names: the body's name, the year) at hand, each equal value held once
-    for the run (``shared``); the rest (values and positions of cells) in the run's spill file, read
-    back only when ``across`` compares this file with another."""
+class CrossFile:
+    """What ``across`` sees of one checked file: its index in the run, path and cross-rule facts."""
 
-    __slots__ = ("_names", "_values", "_spill", "_offset", "_size")
+    __slots__ = ("index", "path", "facts")
 
-    def __init__(self, facts: dict, spill, index_names, shared: dict) -> None:
+    def __init__(self, index: int, path: str, facts: dict) -> None:
+        self.index, self.path, self.facts = index, path, facts
+
+    def of(self, code: str):
+        return self.facts.get(code)
+
+
+class SpilledFacts(Mapping):
+    """One file's facts for one rule in a streamed run, which may hold tens of thousands of them: the
+    values ``across`` indexes every file by (the kind's ``INDEX`` names: the body's name, the year) at
+    hand, each equal value held once for the run (``shared``), the rest (values and positions of
+    cells) in the run's spill file, read back only when ``across`` compares this file with another.
+    It is its own ``CrossFile`` too: one small object a file."""
+
+    __slots__ = ("index", "path", "code", "_names", "_values", "_spill", "_offset", "_size")
+
+    def __init__(self, index: int, path: str, code: str, facts: dict, spill, index_names, shared: dict) -> None:
+        self.index, self.path, self.code = index, path, code
         keep = tuple(k for k, v in facts.items() if (index_names is None or k in index_names) and isinstance(v, SCALARS))
         self._names = shared.setdefault(keep, keep)
         self._values = tuple(shared.setdefault(facts[k], facts[k]) for k in keep)
         rest = {k: v for k, v in facts.items() if k not in keep}
         self._spill = spill
         self._offset, self._size = spill.put(rest) if rest else (-1, 0)
+
+    def of(self, code: str):
+        return self if code == self.code else None
 
     def _rest(self) -> dict:
         return self._spill.get(self._offset, self._size) if self._offset >= 0 else {}
@@ -50,43 +67,27 @@ class Packed(Mapping):
         return len(self._names) + len(self._rest())
 
 
-class CrossFile:
-    """What ``across`` sees of one checked file: its index in the run, path and cross-rule facts, as
-    (code, facts) pairs — a file mostly has one, and a run may hold tens of thousands of these."""
-
-    __slots__ = ("index", "path", "facts")
-
-    def __init__(self, index: int, path: str, facts: dict) -> None:
-        self.index, self.path, self.facts = index, path, tuple(facts.items())
-
-    def of(self, code: str):
-        for c, f in self.facts:
-            if c == code:
-                return f
-        return None
-
-
 def cross_rules(rules) -> list:
     """The rules of a run that compare files, once each."""
     return [r for r in {r.code: r for r in rules}.values() if getattr(r.module, "across", None) is not None]
 
 
-def kept_facts(result, rules: dict, spill=None, shared: dict | None = None) -> dict | None:
-    """The facts ``result`` keeps for the cross-file rules (code → rule), each ``Packed`` into ``spill``
-    if given, or None (it can get no such finding)."""
+def kept_facts(result, codes) -> dict | None:
+    """The facts ``result`` keeps for the cross-file rules ``codes``, or None (it can get no such finding)."""
     if not result.cross:
         return None
-    if spill is None:
-        facts = {c: f for c, f in result.cross.items() if c in rules}
-    else:
-        shared = {} if shared is None else shared
-        facts = {c: Packed(f, spill, getattr(rules[c].module, "INDEX", None), shared)
-                 for c, f in result.cross.items() if c in rules}
-    return facts or None
+    return {c: f for c, f in result.cross.items() if c in codes} or None
 
 
-def cross_findings(files: list[CrossFile], rules) -> dict[int, list[Diagnostic]]:
-    """index → the findings the cross-file rules add to that file."""
+def spilled(index: int, path: str, facts: dict, rules: dict, spill, shared: dict) -> list[SpilledFacts]:
+    """``facts`` (code → one rule's facts) of the file at ``index``, set aside in ``spill``."""
+    return [SpilledFacts(index, path, c, f, spill, getattr(rules[c].module, "INDEX", None), shared)
+            for c, f in facts.items()]
+
+
+def cross_findings(files: list, rules) -> dict[int, list[Diagnostic]]:
+    """index → the findings the cross-file rules add to that file (``files``: each a ``CrossFile`` or
+    ``SpilledFacts``)."""
     out: dict[int, list[Diagnostic]] = {}
     for rule in cross_rules(rules):
         items = [(f, facts) for f in files if (facts := f.of(rule.code)) is not None]
@@ -105,7 +106,7 @@ def add_findings(result, found: list[Diagnostic] | None) -> None:
 
 def cross_check(results: list, rules) -> None:
     """The post-pass over results held in memory (--fix, the tests)."""
-    by_code = {r.code: r for r in cross_rules(rules)}
-    files = [CrossFile(i, r.path, f) for i, r in enumerate(results) if (f := kept_facts(r, by_code))]
+    codes = {r.code for r in cross_rules(rules)}
+    files = [CrossFile(i, r.path, f) for i, r in enumerate(results) if (f := kept_facts(r, codes))]
     for i, found in cross_findings(files, rules).items():
         add_findings(results[i], found)
