@@ -12,6 +12,7 @@ intact copy, is never reported.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from ..resources import data_path
@@ -79,10 +80,19 @@ def _automaton():
             table.setdefault(chunk, []).append((i, off))
     for p, _ in phrases():
         table.setdefault(p, [])                  # intact copies, to rule out what overlaps them
+    stride = len(phrases())
     for chunk, refs in table.items():
-        a.add_word(chunk, (len(chunk), tuple(refs), chunk in _known()))
+        # a candidate (phrase i at base b) is the integer b * stride + i: a chunk at ``pos`` names
+        # pos * stride + (i - off * stride) for each of its references
+        a.add_word(chunk, (len(chunk), tuple(i - off * stride for i, off in refs), chunk in _known()))
     a.make_automaton()
     return a
+
+
+@lru_cache(maxsize=1)
+def _table() -> tuple[tuple[str, str, int, int], ...]:
+    """Per phrase: the phrase, its section, its length and the chunk hits a candidate needs."""
+    return tuple((p, section, len(p), _need(len(p))) for p, section in phrases())
 
 
 @lru_cache(maxsize=1)
@@ -109,39 +119,40 @@ def substitutions(text: str) -> list[Damage]:
 
 @lru_cache(maxsize=2)
 def _scan(text: str) -> tuple[list[Damage], list[Damage]]:
-    table = phrases()
+    table = _table()
     hits = list(_automaton().iter(text))
     if not hits:
         return [], []
     cover = _cover(text, hits)
-    support: dict[tuple[int, int], int] = {}
-    candidates: dict[tuple[int, int], None] = {}     # in text order, without a sort
+    stride = len(table)
+    keys: list[int] = []                 # one per (chunk hit, reference), in text order
     for last, (size, refs, _) in hits:
         pos = last - size + 1
         if not refs or cover[pos] > size + 1 and cover[last] > size + 1:
             continue                     # the chunk is part of an intact longer phrase here
-        for i, off in refs:
-            b = pos - off
-            candidates[(i, b)] = None
-            for key in ((i, b - 1), (i, b), (i, b + 1)):      # a one-edit copy shifts a chunk by one
-                support[key] = support.get(key, 0) + 1
+        at = pos * stride
+        keys += [at + r for r in refs]
+    # a one-edit copy shifts a chunk by one: a candidate's support counts the hits at base-1..base+1
+    count = Counter(keys).get
+    candidates = [(k, count(k - stride, 0) + count(k, 0) + count(k + stride, 0)) for k in dict.fromkeys(keys)]
     found: list[Damage] = []
-    for i, base in candidates:
-        p, section = table[i]
-        n = len(p)
-        if support[(i, base)] < _need(n) or n < 5 and not _short_may_fit(text, base, p, section):
+    for k, support in candidates:
+        b, i = divmod(k, stride)
+        p, section, n, need = table[i]
+        if support < need or n < 5 and not _short_may_fit(text, b, p, section):
             continue
-        if text.startswith(p, base - 1) or text.startswith(p, base) or text.startswith(p, base + 1) \
-                or _missing(text, base, p) > 1 or _covered(cover, base, n):
+        if text.startswith(p, b - 1) or text.startswith(p, b) or text.startswith(p, b + 1) \
+                or _missing(text, b, p) > 1 or _covered(cover, b, n):
             continue
-        d = _align(text, base, p, section)
+        d = _align(text, b, p, section)
         if d is not None and not any(_overlaps(d, e) for e in found):
             found.append(d)
     replaced: list[Damage] = []
-    for i, base in candidates:
-        p, section = table[i]
-        if section in _WHOLE and len(p) >= 8 and support[(i, base)] < 2 and text.startswith(p[:3], base) and not text.startswith(p, base):
-            d = _substituted(text, base, p)
+    for k, support in candidates:
+        b, i = divmod(k, stride)
+        p, section, n, _ = table[i]
+        if section in _WHOLE and n >= 8 and support < 2 and text.startswith(p[:3], b) and not text.startswith(p, b):
+            d = _substituted(text, b, p)
             if d is not None and not any(_overlaps(d, e) for e in found + replaced):
                 replaced.append(d)
     return sorted(found, key=lambda d: d.start), replaced
@@ -190,7 +201,7 @@ def _cover(text: str, hits) -> list[int]:
 def _missing(text: str, base: int, p: str) -> int:
     """Characters of ``p`` absent from the text around ``base``: a one-edit copy misses one at most."""
     window = text[max(0, base - 1):base + len(p) + 1]
-    return sum(1 for c in p if c not in window)
+    return len(p) - sum(map(window.__contains__, p))
 
 
 def _covered(cover: dict, base: int, n: int) -> bool:

@@ -22,3 +22,48 @@ def test_the_phrase_copied_loosely_is_still_found():
 
 def test_a_section_of_regex_lines_only_is_whole():
     assert pattern("encoding", "x") is not None and pattern("encoding", "x").pattern == pattern("encoding").pattern
+
+
+# --- the needles: a regex line is left out of a text's pattern when none of its strings is there ---
+
+import re  # noqa: E402
+
+import pytest  # noqa: E402
+from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
+
+from checker.contamination.residue import _sources, needles  # noqa: E402
+
+_REGEX_LINES = [(section, p) for section, entries in _sources().items() for p, need in entries if need is None]
+
+
+def test_every_regex_line_has_its_needles():
+    # a line added without needles is still found (always compiled), but costs every report its compile
+    assert [p for _, p in _REGEX_LINES if needles(p) is None] == []
+
+
+def _every_match_holds_a_needle(p: str, text: str) -> None:
+    for m in re.finditer(p, text, re.M):
+        if m.end() > m.start():
+            assert any(n in m.group() for n in needles(p)), (p, m.group())
+
+
+@pytest.mark.parametrize("line", [p for _, p in _REGEX_LINES], ids=range(len(_REGEX_LINES)))
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(data=st.data())
+def test_every_match_of_a_line_holds_one_of_its_needles(line, data):
+    text = data.draw(st.from_regex(re.compile(line, re.M)))
+    _every_match_holds_a_needle(line, text)
+
+
+_PIECES = ["（", "）", "(", ")", "宋体", "小标宋", "方正", "粗", "小四号", "三号字", "2023年", "件量", "数量", "编写说明：",
+           "设区的市", "应提供", "<!--[if !x]-->", "<![endif]-->", "Page 9 - ", "P. 9", "已阅读3页，", "还剩 2页未读",
+           "继续阅读", "由会员分享", "附件下载：", "当前位置：首页", "来源：县局 时间：2014-02-25", "微信 微博 打印",
+           "[email protected]", "&lt;", "&#12;", "<政府>", "\n", " ", "政府", "x"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=14).map("".join), st.sampled_from(sorted(_sources())))
+def test_spans_equal_the_whole_sections_spans(text, section):
+    whole = pattern(section)
+    expected = [m.span() for m in re.compile(whole.pattern, re.M).finditer(text) if m.end() > m.start()]
+    assert spans(text, section) == expected
