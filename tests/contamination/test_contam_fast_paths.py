@@ -94,3 +94,66 @@ def test_phrase_scan_equals_the_plain_scan_on_the_rule_examples():
     assert texts
     for text in texts:
         assert _key(ph._scan.__wrapped__(text)) == _key(_plain_scan(text))
+
+
+# --- dropped characters: the look-arounds on CJK characters checked in Python ---
+
+from checker.contamination import dropped as dr  # noqa: E402
+
+_PLAIN_DROPPED = {
+    "year": re.compile(r"(?<![\d.\-/:])((?:19|20)\d{2})(\d{1,8})([月日])"),
+    "monthday": re.compile(r"(?<=[至到~～\-—])\s*((?:1[0-2]|0?[1-9])[0-3]\d)日"),
+    "split": re.compile(r"(?<=[\u4e00-\u9fff])((?:19|20)\d{2})[ \t]*\n\s*(?=(?:度\s*)?政府信息公开|年度报告)"),
+    "docno": re.compile(r"〔((?:19|20)\d{2})(\d{1,4})号|(?<=[\u4e00-\u9fff])((?:19|20)\d{2})〕(\d{1,4})号"),
+    "opener": re.compile(r"^[ \t\u3000]*(?:[)）]|、)(?=[\u4e00-\u9fff])|[(（][ \t]*[)）](?=[\u4e00-\u9fff])"
+                         r"|第[(（][ \t]*[)）]", re.M),
+    "count": re.compile(r"(?:数量|总数|总量|意见|提案|建议|答复)(\d+)(?=[\u4e00-\u9fff]|[ \t]*$)"
+                        r"(?![件条个次人家项篇期份万余多种类批所名场宗例位户元天年月日号%％])", re.M),
+    "page": re.compile(r"(?<=[\u4e00-\u9fff])\d{1,3}(?=[\u4e00-\u9fff])"),
+}
+
+
+def _plain_losses(text: str, kinds) -> list[tuple]:
+    """dropped.find as first written, with every look-around inside the patterns."""
+    p, out = _PLAIN_DROPPED, []
+    if dr.DATE in kinds:
+        out += [(m.start(), m.end(), dr.DATE, dr._restore(*m.groups())) for m in p["year"].finditer(text)]
+        out += [(m.start(1), m.end(), dr.DATE, dr._restore("", m.group(1), "日")) for m in p["monthday"].finditer(text)]
+        out += [(m.start(1), m.end(1), dr.DATE, m.group(1) + "年") for m in p["split"].finditer(text)]
+    if dr.DOCNO in kinds:
+        for m in p["docno"].finditer(text):
+            year, num = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+            out.append((m.start(), m.end(), dr.DOCNO, f"〔{year}〕{num}号"))
+    if dr.OPENER in kinds:
+        out += [(m.start(), m.end(), dr.OPENER, None) for m in p["opener"].finditer(text) if m.group().strip()]
+    if dr.COUNT in kinds:
+        out += [(m.start(), m.end(), dr.COUNT, None) for m in p["count"].finditer(text)]
+    if dr.PAGE_NO in kinds:
+        words = dr._report_words()
+        out += [(m.start(), m.end(), dr.PAGE_NO, "") for m in p["page"].finditer(text)
+                if text[m.end()] not in dr._MEASURE and text[m.start() - 1] != "第"
+                and text[m.start() - 1] + text[m.end()] in words]
+    return sorted(out, key=lambda x: x[0])
+
+
+_SHAPED_KINDS = (dr.DATE, dr.DOCNO, dr.OPENER, dr.COUNT, dr.PAGE_NO)
+_DROPPED_PIECES = ["2021", "20211231", "1231", "1", "12", "123", "1234", "０", "٣", "月", "日", "年", "至", "-", "—", "~",
+                   ".", "/", ":", "〔", "〕", "号", "(", "（", ")", "）", "、", "第", "\n", " ", "\t", "\u3000", "政府信息公开",
+                   "度", "年度报告", "其", "中", "意见", "数量", "答复", "件", "%", "a", "区",
+                   # whole shapes, so that their edges meet every neighbour
+                   "2021〕30号", "〔202130号", "20211231日", "20231月", "至1231日", "其3中", "意见2", "答复2政协",
+                   "（）", "( )", "第()", ")", "、", "2022 \n", "2022\n度"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_DROPPED_PIECES), max_size=16).map("".join))
+def test_dropped_shapes_equal_the_patterns_with_their_look_arounds(text):
+    got = [(x.start, x.end, x.kind, x.repair) for x in dr.find(text, _SHAPED_KINDS)]
+    assert got == _plain_losses(text, _SHAPED_KINDS)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="2019031号〕〔年月日至-其中（)、意见数量\n \t度政府信息公开a١", max_size=24))
+def test_dropped_shapes_on_arbitrary_strings_of_their_characters(text):
+    got = [(x.start, x.end, x.kind, x.repair) for x in dr.find(text, _SHAPED_KINDS)]
+    assert got == _plain_losses(text, _SHAPED_KINDS)
