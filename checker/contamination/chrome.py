@@ -115,22 +115,61 @@ def classify(line: str) -> int:
 
 def classify_body(line: str) -> bool:
     """Between blocks of the report a line needs more evidence: a field with a date or a second field,
-    two navigation words, or one of the unmistakable shapes (breadcrumb, footer, credit, pipe fields)."""
+    two navigation words, or one of the unmistakable shapes (breadcrumb, footer, credit, pipe fields).
+
+    Most body lines are report text, so each shape is tried only when a string that every match of it
+    holds is in the line (a year's 19/20, a colon, 字号/字体, 首页/位置 …) and the length allows it."""
     s = line.strip()
     if not s or len(s) > 160 or s.endswith("。"):
         return False
     low = s.lower()
-    p = _patterns()
-    if p["strong"].match(low) or p["weak"].match(low):
-        rest = low
-        if _DATE.search(rest) or p["more"].search(rest) or _WIDGET_EMPTY.match(s) or _empty_value(low):
-            return True
-    if "|" in low and _pipe_fields(low, p) >= 2:
+    year = "19" in low or "20" in low
+    colon = ":" in low or "：" in low
+    if (year or colon or "字号" in s or "字体" in s) and _may_start_label(low):
+        p = _patterns()
+        if p["strong"].match(low) or p["weak"].match(low):
+            if year and _DATE.search(low) or colon and (p["more"].search(low) or _empty_value(low)) \
+                    or _WIDGET_EMPTY.match(s):
+                return True
+    if "|" in low and _pipe_fields(low, _patterns()) >= 2:
         return True
-    if _nav_line(low, need=2) or _FOOTER.search(s) and len(s) <= 60 or _CREDIT.match(s) and "来源" not in s[:4] \
-            or _STAMPED.match(s) or _LISTEN.search(s) and len(s) <= 20:
+    if _nav_line(low, need=2) or len(s) <= 60 and _FOOTER.search(s) \
+            or colon and _CREDIT.match(s) and "来源" not in s[:4] \
+            or year and _STAMPED.match(s) or len(s) <= 20 and _LISTEN.search(s):
         return True
-    return bool(_BREADCRUMB.search(s) and ("首页" in s or "位置" in s) and not _SENTENCE.search(s))
+    return bool(("首页" in s or "位置" in s) and _BREADCRUMB.search(s) and not _SENTENCE.search(s))
+
+
+# what _BULLET lets a field label follow: bullets and spaces, then at most one bracket and spaces
+_BULLET_CHARS = frozenset("•·●▪◆■*-|｜")
+_OPENING = frozenset("【[(（")
+
+
+@lru_cache(maxsize=1)
+def _label_starts() -> frozenset[str] | None:
+    """First characters of the field labels; None when one of them could be a bullet, a bracket or a
+    space (then where a label starts cannot be told without the pattern)."""
+    v = vocab()
+    firsts = frozenset(x[0] for x in v["labels"] + v["weak-labels"] if x)
+    if any(c in _BULLET_CHARS or c in _OPENING or c.isspace() for c in firsts):
+        return None
+    return firsts
+
+
+def _may_start_label(low: str) -> bool:
+    """Whether a field label could follow the line's bullets (_BULLET), as the strong and weak
+    patterns need: the character after the bullets, one bracket and the spaces must start a label."""
+    firsts = _label_starts()
+    if firsts is None:
+        return True
+    i, n = 0, len(low)
+    while i < n and (low[i] in _BULLET_CHARS or low[i].isspace()):
+        i += 1
+    if i < n and low[i] in _OPENING:
+        i += 1
+        while i < n and low[i].isspace():
+            i += 1
+    return i < n and low[i] in firsts
 
 
 def _value_shape(low: str) -> bool:
@@ -151,10 +190,12 @@ def _pipe_fields(low: str, p) -> int:
 
 
 def _nav_line(low: str, need: int = 1) -> bool:
-    tokens = [t for t in _TOKENS.split(low) if t]
+    tokens = list(filter(None, _TOKENS.split(low)))
     if not tokens or len("".join(tokens)) > 80:
         return False
     nav = _nav_words()
+    if nav.isdisjoint(tokens) and tokens[0] != "首页" and "走进" not in low and ("网" not in low or len(tokens) < 3):
+        return False                     # no token counts below, and the line is no 首页 menu
     portal = len(tokens) >= 3          # a row of portal links: 中国政府网|重庆市人民政府网|…
     hits = sum(1 for t in tokens if t in nav or t.startswith("走进") or portal and t.endswith("网"))
     if hits >= max(need, 1) and hits * 2 >= len(tokens) + (1 if len(tokens) == 1 and need > 1 else 0):

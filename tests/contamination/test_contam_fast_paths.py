@@ -86,11 +86,15 @@ def test_phrase_scan_with_integer_candidates_equals_the_plain_scan(text):
     assert _key(ph._scan.__wrapped__(text)) == _key(_plain_scan(text))
 
 
-def test_phrase_scan_equals_the_plain_scan_on_the_rule_examples():
+def _example_texts(kind: str) -> list[str]:
     from checker.engine.loader import load_rules
 
-    texts = [t for r in load_rules() if r.kind == "damaged-phrase"
-             for t in (r.examples.get("fail", []) + r.examples.get("pass", []))]
+    return [ex if isinstance(ex, str) else ex["text"] for r in load_rules() if r.kind == kind
+            for ex in r.examples.get("fail", []) + r.examples.get("pass", [])]
+
+
+def test_phrase_scan_equals_the_plain_scan_on_the_rule_examples():
+    texts = _example_texts("damaged-phrase")
     assert texts
     for text in texts:
         assert _key(ph._scan.__wrapped__(text)) == _key(_plain_scan(text))
@@ -157,3 +161,69 @@ def test_dropped_shapes_equal_the_patterns_with_their_look_arounds(text):
 def test_dropped_shapes_on_arbitrary_strings_of_their_characters(text):
     got = [(x.start, x.end, x.kind, x.repair) for x in dr.find(text, _SHAPED_KINDS)]
     assert got == _plain_losses(text, _SHAPED_KINDS)
+
+
+# --- page chrome between the report's blocks: each shape tried only when its strings are in the line ---
+
+from checker.contamination import chrome as ch  # noqa: E402
+
+
+def _plain_nav_line(low: str, need: int = 1) -> bool:
+    tokens = [t for t in ch._TOKENS.split(low) if t]
+    if not tokens or len("".join(tokens)) > 80:
+        return False
+    nav = ch._nav_words()
+    portal = len(tokens) >= 3
+    hits = sum(1 for t in tokens if t in nav or t.startswith("走进") or portal and t.endswith("网"))
+    if hits >= max(need, 1) and hits * 2 >= len(tokens) + (1 if len(tokens) == 1 and need > 1 else 0):
+        return True
+    if hits >= 3:
+        return True
+    return tokens[0] == "首页" and len(tokens) >= 4 and all(len(t) <= 8 for t in tokens)
+
+
+def _plain_classify_body(line: str) -> bool:
+    """chrome.classify_body as first written: every shape tried on every line."""
+    s = line.strip()
+    if not s or len(s) > 160 or s.endswith("。"):
+        return False
+    low = s.lower()
+    p = ch._patterns()
+    if p["strong"].match(low) or p["weak"].match(low):
+        if ch._DATE.search(low) or p["more"].search(low) or ch._WIDGET_EMPTY.match(s) or ch._empty_value(low):
+            return True
+    if "|" in low and ch._pipe_fields(low, p) >= 2:
+        return True
+    if _plain_nav_line(low, need=2) or ch._FOOTER.search(s) and len(s) <= 60 or ch._CREDIT.match(s) \
+            and "来源" not in s[:4] or ch._STAMPED.match(s) or ch._LISTEN.search(s) and len(s) <= 20:
+        return True
+    return bool(ch._BREADCRUMB.search(s) and ("首页" in s or "位置" in s) and not ch._SENTENCE.search(s))
+
+
+def _chrome_pieces() -> list[str]:
+    v = ch.vocab()
+    words = v["labels"][::4] + v["weak-labels"][::3] + v["nav"][::3]
+    return words + ["：", ":", "|", "｜", " ", "\u3000", "•", "*", "-", "【", "】", "(", "（", "2022-01-21", "2010/1/6 16:43",
+                    "19", "20", "字号", "字体", "首页", ">", "当前位置", "走进", "网", "扫一扫", "责任编辑", "来源", "点击收听",
+                    "。", "，", "；", "政府信息公开", "English", "Ｉ", "İ", "人次", "[ ]", "\n",
+                    # whole field lines behind bullets and brackets
+                    "• 发布时间：2022-01-21", "【索 引 号】", "（来源：", "- 字号：", "| 发布机构 | 县局 |", "* 点击：",
+                    "  ( 日期：2020年1月2日"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_chrome_pieces()), max_size=10).map("".join))
+def test_body_chrome_test_equals_trying_every_shape(line):
+    assert ch.classify_body(line) == _plain_classify_body(line)
+    low = line.strip().lower()
+    assert ch._nav_line(low, 2) == _plain_nav_line(low, 2) and ch._nav_line(low) == _plain_nav_line(low)
+
+
+def test_body_chrome_on_the_example_lines_of_the_rules():
+    lines = [line for t in _example_texts("web-boilerplate") for line in t.splitlines()]
+    assert any(_plain_classify_body(line) for line in lines)
+    assert [ch.classify_body(line) for line in lines] == [_plain_classify_body(line) for line in lines]
+
+
+def test_label_starts_are_known_for_the_shipped_vocabulary():
+    assert ch._label_starts() is not None
