@@ -34,8 +34,11 @@ _MONTHDAY_GLUED = lazy_re.compile(r"[至到~～\-—]\s*((?:1[0-2]|0?[1-9])[0-3]
 _YEAR_SPLIT_TITLE = lazy_re.compile(r"((?:19|20)\d{2})[ \t]*\n\s*(?=(?:度\s*)?政府信息公开|年度报告)")
 # 〔((?:19|20)\d{2})(\d{1,4})号|(?<=[\u4e00-\u9fff])((?:19|20)\d{2})〕(\d{1,4})号
 _DOCNO = lazy_re.compile(r"〔((?:19|20)\d{2})(\d{1,4})号|((?:19|20)\d{2})〕(\d{1,4})号")
-# ^[ \t\u3000]*(?:[)）]|、)(?=CJK)|[(（][ \t]*[)）](?=CJK)|第[(（][ \t]*[)）]: the first two want a CJK after
-_OPENER = lazy_re.compile(r"^[ \t\u3000]*(?:[)）]|、)|[(（][ \t]*[)）]|(第)[(（][ \t]*[)）]", re.M)
+# ^[ \t\u3000]*(?:[)）]|、)(?=CJK)|[(（][ \t]*[)）](?=CJK)|第[(（][ \t]*[)）], as two patterns led by their
+# own characters (one alternation would try every position): a line start that lost its opening, and empty
+# brackets, which stand with 第 before them (第() is found from its brackets) or want a CJK after
+_OPENER_LINE = lazy_re.compile(r"^[ \t\u3000]*[)）、]", re.M)
+_EMPTY_BRACKETS = lazy_re.compile(r"[(（][ \t]*[)）]")
 # a count glued to the next clause or ending its line with no measure word (答复意见2政协委员提案):
 # (?:数量|…|答复)(\d+)(?=CJK|[ \t]*$)(?![件条…％]) with re.M
 _COUNT = lazy_re.compile(r"(?:数量|总数|总量|意见|提案|建议|答复)(\d+)")
@@ -49,9 +52,9 @@ _QMARK = lazy_re.compile(
     r"(?<=[a-z0-9/])\?(?=[\u4e00-\u9fff])", re.M)
 _QUESTION = lazy_re.compile(r"(?:吗|呢|什么|怎么|怎样|如何|是否|为何|为什么|哪|几|多少|何)[^。！!？?\n]{0,12}$")
 _QUESTION_REACH = 3 + 12
-# a page number inside a word: (?<=CJK)\d{1,3}(?=CJK), i.e. a whole run of one to three digits between
-# two CJK characters (a run's neighbours are not digits, so the look-arounds hold only at its ends)
-_DIGITS = lazy_re.compile(r"\d+")
+# a page number inside a word (其3中): (?<=CJK)\d{1,3}(?=CJK), a whole run of one to three digits between
+# two CJK characters, reported when they make a report word. Matched as the word's first character and
+# the run (``_page_in_word``): a run's neighbours are not digits, so the run is whole when no digit follows.
 # words a page number may split (其3中); with the report words of rules/data/report-words.txt
 _SPLIT_WORDS = frozenset("其中 以及 同时 及时 其他 包括 通过 进一 步 全面 有关 相关 根据 按照 依据 对于 关于".split())
 _MEASURE = set("件条个次人家项篇期份万余多种类批所名场宗例位户元天年月日号章节页届轮")
@@ -85,8 +88,7 @@ def find(text: str, kinds: tuple[str, ...]) -> list[Loss]:
             year, num = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
             out.append(Loss(m.start(), m.end(), DOCNO, f"〔{year}〕{num}号"))
     if OPENER in kinds:
-        out += [Loss(m.start(), m.end(), OPENER) for m in _OPENER.finditer(text)
-                if (m.group(1) or _cjk_at(text, m.end())) and m.group().strip()]
+        out += _openers(text)
     if COUNT in kinds:
         out += [Loss(m.start(), m.end(), COUNT) for m in _COUNT.finditer(text) if _count_open(text, m.end())]
     if QMARK in kinds and "?" in text:
@@ -95,6 +97,19 @@ def find(text: str, kinds: tuple[str, ...]) -> list[Loss]:
         out += _page_numbers(text)
     if DANGLING in kinds and "其" in text:
         out += [Loss(m.start(), m.end() + 1, DANGLING) for m in _DANGLING.finditer(text)]
+    return sorted(out, key=lambda x: x.start)
+
+
+def _openers(text: str) -> list[Loss]:
+    """Matches of the plain opener pattern. Its branches start on different characters (spaces or
+    )）、 at a line start; 第; an opening bracket) and none holds another's start, so the two scans
+    together find what the one alternation finds."""
+    out = [Loss(m.start(), m.end(), OPENER) for m in _OPENER_LINE.finditer(text) if _cjk_at(text, m.end())]
+    for m in _EMPTY_BRACKETS.finditer(text):
+        if m.start() and text[m.start() - 1] == "第":
+            out.append(Loss(m.start() - 1, m.end(), OPENER))
+        elif _cjk_at(text, m.end()):
+            out.append(Loss(m.start(), m.end(), OPENER))
     return sorted(out, key=lambda x: x.start)
 
 
@@ -153,13 +168,18 @@ def _is_question(text: str, pos: int) -> bool:
 def _page_numbers(text: str) -> list[Loss]:
     words = _report_words()
     out = []
-    for m in _DIGITS.finditer(text):
-        if m.end() - m.start() > 3 or not _cjk_at(text, m.start() - 1) or not _cjk_at(text, m.end()):
-            continue
-        a, b = text[m.start() - 1], text[m.end()]
-        if b not in _MEASURE and a != "第" and a + b in words:
-            out.append(Loss(m.start(), m.end(), PAGE_NO, ""))
+    for m in _page_in_word().finditer(text):
+        a, b = m.group(1), text[m.end():m.end() + 1]
+        if _cjk_at(text, m.end()) and b not in _MEASURE and a + b in words:
+            out.append(Loss(m.start(2), m.end(), PAGE_NO, ""))
     return out
+
+
+@lru_cache(maxsize=1)
+def _page_in_word():
+    """A report word's first character (CJK, not 第) and the whole digit run after it."""
+    firsts = sorted({w[0] for w in _report_words() if len(w) == 2 and _cjk_at(w, 0) and w[0] != "第"})
+    return lazy_re.compile("([%s])(\\d{1,3})(?!\\d)" % "".join(re.escape(c) for c in firsts))
 
 
 @lru_cache(maxsize=1)
