@@ -60,7 +60,9 @@ _SPLIT_WORDS = frozenset("其中 以及 同时 及时 其他 包括 通过 进�
 _MEASURE = set("件条个次人家项篇期份万余多种类批所名场宗例位户元天年月日号章节页届轮")
 
 # 其 (its) needs the noun that follows it: “包括其、文物地点” lost that noun (尤其，极其 are words)
-_DANGLING = lazy_re.compile(r"(?<![尤极与及何])其(?=[、，,。；;])")
+# (?<![尤极与及何])其(?=[、，,。；;]), the look-behind checked after the match: led by 其, the scan skips ahead
+_DANGLING = lazy_re.compile(r"其(?=[、，,。；;])")
+_NOT_BEFORE_DANGLING = frozenset("尤极与及何")
 
 _PROBLEM = {DATE: "日期缺少“年/月/日”", DOCNO: "文号缺少“〔〕”", OPENER: "序号缺字", COUNT: "数字后缺少量词或标点",
             QMARK: "问号替代了无法编码的字符", PAGE_NO: "页码插进了词语中间", DANGLING: "代词“其”后缺字"}
@@ -96,7 +98,8 @@ def find(text: str, kinds: tuple[str, ...]) -> list[Loss]:
     if PAGE_NO in kinds:
         out += _page_numbers(text)
     if DANGLING in kinds and "其" in text:
-        out += [Loss(m.start(), m.end() + 1, DANGLING) for m in _DANGLING.finditer(text)]
+        out += [Loss(m.start(), m.end() + 1, DANGLING) for m in _DANGLING.finditer(text)
+                if not m.start() or text[m.start() - 1] not in _NOT_BEFORE_DANGLING]
     return sorted(out, key=lambda x: x.start)
 
 

@@ -114,6 +114,7 @@ _PLAIN_DROPPED = {
     "count": re.compile(r"(?:数量|总数|总量|意见|提案|建议|答复)(\d+)(?=[\u4e00-\u9fff]|[ \t]*$)"
                         r"(?![件条个次人家项篇期份万余多种类批所名场宗例位户元天年月日号%％])", re.M),
     "page": re.compile(r"(?<=[\u4e00-\u9fff])\d{1,3}(?=[\u4e00-\u9fff])"),
+    "dangling": re.compile(r"(?<![尤极与及何])其(?=[、，,。；;])"),
 }
 
 
@@ -137,16 +138,19 @@ def _plain_losses(text: str, kinds) -> list[tuple]:
         out += [(m.start(), m.end(), dr.PAGE_NO, "") for m in p["page"].finditer(text)
                 if text[m.end()] not in dr._MEASURE and text[m.start() - 1] != "第"
                 and text[m.start() - 1] + text[m.end()] in words]
+    if dr.DANGLING in kinds:
+        out += [(m.start(), m.end() + 1, dr.DANGLING, None) for m in p["dangling"].finditer(text)]
     return sorted(out, key=lambda x: x[0])
 
 
-_SHAPED_KINDS = (dr.DATE, dr.DOCNO, dr.OPENER, dr.COUNT, dr.PAGE_NO)
+_SHAPED_KINDS = (dr.DATE, dr.DOCNO, dr.OPENER, dr.COUNT, dr.PAGE_NO, dr.DANGLING)
 _DROPPED_PIECES = ["2021", "20211231", "1231", "1", "12", "123", "1234", "０", "٣", "月", "日", "年", "至", "-", "—", "~",
                    ".", "/", ":", "〔", "〕", "号", "(", "（", ")", "）", "、", "第", "\n", " ", "\t", "\u3000", "政府信息公开",
                    "度", "年度报告", "其", "中", "意见", "数量", "答复", "件", "%", "a", "区",
                    # whole shapes, so that their edges meet every neighbour
                    "2021〕30号", "〔202130号", "20211231日", "20231月", "至1231日", "其3中", "意见2", "答复2政协",
-                   "（）", "( )", "第()", ")", "、", "2022 \n", "2022\n度"]
+                   "（）", "( )", "第()", ")", "、", "2022 \n", "2022\n度",
+                   "尤其，", "极其", "其、", "何", "与", "；"]
 
 
 @settings(max_examples=1500, deadline=None)
