@@ -18,6 +18,16 @@ def _literal(phrase: str) -> str:
     return _LOOSE.join(re.escape(c) for c in phrase if not re.fullmatch(_PUNCT, c))
 
 
+# per loose phrase pattern, its characters without the punctuation: what the text holds, punctuation
+# removed, wherever the loose pattern matches
+_CORES: dict[str, str] = {}
+# every character _PUNCT matches, \s being the space characters of str.isspace() (the test checks all code points)
+@lru_cache(maxsize=1)
+def _punct_delete() -> dict[int, None]:
+    spaces = "\t\n\v\f\r\x1c\x1d\x1e\x1f \x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200b))) + "\u2028\u2029\u202f\u205f\u3000"
+    return dict.fromkeys(map(ord, spaces + "()（）《》〈〉<>“”\"‘’'、，,：:。；;"))
+
+
 @lru_cache(maxsize=1)
 def _sources() -> dict[str, list[tuple[str, frozenset | None]]]:
     """Per section, (pattern, characters a match needs): a literal phrase needs every one of its own
@@ -34,6 +44,7 @@ def _sources() -> dict[str, list[tuple[str, frozenset | None]]]:
             continue
         if line.startswith("= "):
             phrase = line[2:]
+            _CORES[_literal(phrase)] = "".join(c for c in phrase if not re.fullmatch(_PUNCT, c))
             out[section].append((_literal(phrase), frozenset(c for c in phrase if not re.fullmatch(_PUNCT, c))))
         else:
             out[section].append((line, None))
@@ -64,6 +75,7 @@ def pattern(section: str, text: str | None = None) -> re.Pattern | None:
 _NEEDLES = {
     r"[(（][^()（）\n]{0,12}(?:宋体|黑体|仿宋|楷体|小标宋|方正[^()（）\n]{0,6}体|加粗|[小]?[一二三四五六]号字?)[^()（）\n]{0,12}[)）]":
         ("宋体", "黑体", "仿宋", "楷体", "小标宋", "方正", "加粗", "一号", "二号", "三号", "四号", "五号", "六号"),
+    # 数量 is in every report: the line's head, cheap to compile, must match too (_HEADS)
     r"[(（]\s*指?\s*(?:19|20)\d{2}\s*年度?\s*[\u4e00-\u9fff]{0,6}(?:件量|事项数|办件数|数量|件数)\s*[)）]":
         ("件量", "事项数", "件数", "数量"),
     r"^\s*(?:编写|填写|填报|撰写|编制)说明\s*[:：]": ("说明",),
@@ -87,6 +99,19 @@ _NEEDLES = {
 }
 
 
+# For a regex line whose needles are common: a pattern for the start of its matches, free of the CJK
+# class that makes the line dear to compile; the line cannot match where this finds nothing.
+_HEADS = {
+    r"[(（]\s*指?\s*(?:19|20)\d{2}\s*年度?\s*[\u4e00-\u9fff]{0,6}(?:件量|事项数|办件数|数量|件数)\s*[)）]":
+        lazy_re.compile(r"[(（]\s*指?\s*(?:19|20)\d{2}\s*年"),
+}
+
+
+def head(line: str):
+    """The pattern every match of a regex line starts with, when one is kept (_HEADS); else None."""
+    return _HEADS.get(line)
+
+
 def needles(line: str) -> tuple[str, ...] | None:
     """The strings one of which every match of a regex line contains; None when not known."""
     return _NEEDLES.get(line)
@@ -97,14 +122,18 @@ def _present(text: str, section: str) -> tuple[str, ...]:
     a regex line one of whose needles is there (or whose needles are not known)."""
     entries = _sources()[section]
     chars = set(text) if any(need for _, need in entries) else None
+    bare = None
     out = []
     for p, need in entries:
         if need is not None:
             if need <= chars:
-                out.append(p)
+                # the loose phrase matches only where the text, punctuation removed, holds its core
+                bare = text.translate(_punct_delete()) if bare is None else bare
+                if _CORES[p] in bare:
+                    out.append(p)
             continue
         strings = _NEEDLES.get(p)
-        if strings is None or any(s in text for s in strings):
+        if strings is None or any(s in text for s in strings) and (p not in _HEADS or _HEADS[p].search(text)):
             out.append(p)
     return tuple(out)
 

@@ -31,7 +31,7 @@ import re  # noqa: E402
 import pytest  # noqa: E402
 from hypothesis import HealthCheck, given, settings, strategies as st  # noqa: E402
 
-from checker.contamination.residue import _sources, needles  # noqa: E402
+from checker.contamination.residue import _sources, head, needles  # noqa: E402
 
 _REGEX_LINES = [(section, p) for section, entries in _sources().items() for p, need in entries if need is None]
 
@@ -67,3 +67,31 @@ def test_spans_equal_the_whole_sections_spans(text, section):
     whole = pattern(section)
     expected = [m.span() for m in re.compile(whole.pattern, re.M).finditer(text) if m.end() > m.start()]
     assert spans(text, section) == expected
+
+
+def test_the_deleted_punctuation_is_exactly_the_loose_class():
+    from checker.contamination.residue import _PUNCT, _punct_delete
+
+    loose = re.compile(_PUNCT)
+    assert {i for i in range(0x110000) if loose.fullmatch(chr(i))} == set(_punct_delete())
+
+
+@pytest.mark.parametrize("line", [p for _, p in _REGEX_LINES if head(p) is not None])
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(data=st.data())
+def test_a_line_matches_only_where_its_head_does(line, data):
+    text = data.draw(st.from_regex(re.compile(line, re.M)))
+    for m in re.finditer(line, text, re.M):
+        assert head(line).match(text, m.start()), (line, m.group())
+
+
+_LOOSE_PIECES = ["这一项", "报告", "本机关", "政府信息公开工作", "总体情况", "“", "”", "（", "）", " ", "\n", "，", "、", "x",
+                 "对本机关贯彻落实", "《中华人民共和国政府信息公开条例》", "情况进行综述", "（2023年度办件量）", "（指 2019年事项数）",
+                 "（2023年）", "数量"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_LOOSE_PIECES), max_size=14).map("".join))
+def test_guidance_spans_equal_the_whole_sections_spans(text):
+    expected = [m.span() for m in re.compile(pattern("guidance").pattern, re.M).finditer(text) if m.end() > m.start()]
+    assert spans(text, "guidance") == expected
