@@ -21,9 +21,12 @@ def _literal(phrase: str) -> str:
 # per loose phrase pattern, its characters without the punctuation: what the text holds, punctuation
 # removed, wherever the loose pattern matches
 _CORES: dict[str, str] = {}
-# every character _PUNCT matches, \s being the space characters of str.isspace() (the test checks all code points)
+
+
 @lru_cache(maxsize=1)
 def _punct_delete() -> dict[int, None]:
+    """A str.translate table deleting every character _PUNCT matches (its \\s: the characters of
+    str.isspace(); the test checks every code point)."""
     spaces = "\t\n\v\f\r\x1c\x1d\x1e\x1f \x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200b))) + "\u2028\u2029\u202f\u205f\u3000"
     return dict.fromkeys(map(ord, spaces + "()（）《》〈〉<>“”\"‘’'、，,：:。；;"))
 
