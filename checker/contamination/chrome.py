@@ -94,9 +94,10 @@ def classify(line: str) -> int:
     low = s.lower()
     p = _patterns()
     if len(s) <= 200 and not s.endswith("。"):
-        if p["strong"].match(low) or _pipe_fields(low, p) >= 1 and "|" in low:
+        field = _may_be_field(low)
+        if field and p["strong"].match(low) or "|" in low and _pipe_fields(low, p) >= 1:
             return STRONG
-        weak = p["weak"].match(low)
+        weak = p["weak"].match(low) if field else None
         if weak and (_value_shape(low) or p["more"].search(low) or is_title_like(low[weak.end():])):
             return STRONG
     if (_ISO_LINE.match(s) or _STAMPED.match(s) or _RULED.match(s) or _INDEX_NO.match(s) or _OPEN_STATUS.match(s) or _WIDGET_EMPTY.match(s) or _WELCOME.match(s)
@@ -125,7 +126,7 @@ def classify_body(line: str) -> bool:
     low = s.lower()
     year = "19" in low or "20" in low
     colon = ":" in low or "：" in low
-    if (year or colon or "字号" in s or "字体" in s) and _may_start_label(low):
+    if (year or colon or "字号" in s or "字体" in s) and _may_be_field(low):
         p = _patterns()
         if p["strong"].match(low) or p["weak"].match(low):
             if year and _DATE.search(low) or colon and (p["more"].search(low) or _empty_value(low)) \
@@ -146,22 +147,24 @@ _OPENING = frozenset("【[(（")
 
 
 @lru_cache(maxsize=1)
-def _label_starts() -> frozenset[str] | None:
-    """First characters of the field labels; None when one of them could be a bullet, a bracket or a
-    space (then where a label starts cannot be told without the pattern)."""
+def _label_heads() -> tuple[frozenset[str], frozenset[str]] | None:
+    """The field labels' first two characters, and the labels; None when a label could hold or start
+    with a bullet, a bracket or a space (then where a label starts cannot be told without the pattern)."""
     v = vocab()
-    firsts = frozenset(x[0] for x in v["labels"] + v["weak-labels"] if x)
-    if any(c in _BULLET_CHARS or c in _OPENING or c.isspace() for c in firsts):
+    labels = [x for x in v["labels"] + v["weak-labels"] if x]
+    if any(len(x) < 2 or any(c in _BULLET_CHARS or c in _OPENING or c.isspace() for c in x) for x in labels):
         return None
-    return firsts
+    return frozenset(x[:2] for x in labels), frozenset(labels)
 
 
-def _may_start_label(low: str) -> bool:
-    """Whether a field label could follow the line's bullets (_BULLET), as the strong and weak
-    patterns need: the character after the bullets, one bracket and the spaces must start a label."""
-    firsts = _label_starts()
-    if firsts is None:
+def _may_be_field(low: str) -> bool:
+    """Whether the strong or weak field pattern could match ``low``: after the bullets, one bracket and
+    the spaces (_BULLET) the line must start with a label's first two characters (letter-spaced), and
+    the label be followed by a colon or a bar somewhere, or by nothing but spaces."""
+    known = _label_heads()
+    if known is None:
         return True
+    heads, labels = known
     i, n = 0, len(low)
     while i < n and (low[i] in _BULLET_CHARS or low[i].isspace()):
         i += 1
@@ -169,7 +172,12 @@ def _may_start_label(low: str) -> bool:
         i += 1
         while i < n and low[i].isspace():
             i += 1
-    return i < n and low[i] in firsts
+    j = i + 1
+    while j < n and low[j].isspace():
+        j += 1
+    if j >= n or low[i] + low[j] not in heads:
+        return False
+    return any(c in low for c in ":：|｜") or "".join(low[i:].split()) in labels
 
 
 def _value_shape(low: str) -> bool:

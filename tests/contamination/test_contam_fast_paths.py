@@ -229,5 +229,48 @@ def test_body_chrome_on_the_example_lines_of_the_rules():
     assert [ch.classify_body(line) for line in lines] == [_plain_classify_body(line) for line in lines]
 
 
-def test_label_starts_are_known_for_the_shipped_vocabulary():
-    assert ch._label_starts() is not None
+def test_label_heads_are_known_for_the_shipped_vocabulary():
+    assert ch._label_heads() is not None
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_chrome_pieces()), max_size=10).map("".join))
+def test_field_pretest_never_rejects_a_field_line(line):
+    low = line.strip().lower()
+    p = ch._patterns()
+    if p["strong"].match(low) or p["weak"].match(low):
+        assert ch._may_be_field(low)
+
+
+def _plain_classify(line: str) -> int:
+    """chrome.classify as first written: the field patterns tried on every short line."""
+    s = line.strip()
+    if not s:
+        return 0
+    low = s.lower()
+    p = ch._patterns()
+    if len(s) <= 200 and not s.endswith("。"):
+        if p["strong"].match(low) or ch._pipe_fields(low, p) >= 1 and "|" in low:
+            return ch.STRONG
+        weak = p["weak"].match(low)
+        if weak and (ch._value_shape(low) or p["more"].search(low) or ch.is_title_like(low[weak.end():])):
+            return ch.STRONG
+    if (ch._ISO_LINE.match(s) or ch._STAMPED.match(s) or ch._RULED.match(s) or ch._INDEX_NO.match(s)
+            or ch._OPEN_STATUS.match(s) or ch._WIDGET_EMPTY.match(s) or ch._WELCOME.match(s)
+            or ch._CREDIT.match(s) or ch._nav_line(low)):
+        return ch.STRONG
+    if len(s) <= 120 and (ch._BREADCRUMB.search(s) and not ch._SENTENCE.search(s) or ch._FOOTER.search(s)):
+        return ch.STRONG
+    if len(s) <= 80 and ch._latin_share(s) > 0.4 and len(ch._ENGLISH_WORD.findall(s)) >= 4:
+        return ch.STRONG
+    if ch._SEPARATOR.match(s):
+        return ch.WEAK
+    if len(s) <= 30 and not ch._SENTENCE.search(s) and not s.endswith(("。", "：", ":")):
+        return ch.WEAK
+    return 0
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_chrome_pieces()), max_size=10).map("".join))
+def test_line_classes_equal_trying_the_field_patterns_on_every_line(line):
+    assert ch.classify(line) == _plain_classify(line)
