@@ -95,7 +95,7 @@ def classify(line: str) -> int:
     p = _patterns()
     if len(s) <= 200 and not s.endswith("。"):
         field = _may_be_field(low)
-        if field and p["strong"].match(low) or "|" in low and _pipe_fields(low, p) >= 1:
+        if field and _strong_field(low) or "|" in low and _pipe_fields(low, p) >= 1:
             return STRONG
         weak = p["weak"].match(low) if field else None
         if weak and (_value_shape(low) or p["more"].search(low) or is_title_like(low[weak.end():])):
@@ -128,7 +128,7 @@ def classify_body(line: str) -> bool:
     colon = ":" in low or "：" in low
     if (year or colon or "字号" in s or "字体" in s) and _may_be_field(low):
         p = _patterns()
-        if p["strong"].match(low) or p["weak"].match(low):
+        if _strong_field(low) or p["weak"].match(low):
             if year and _DATE.search(low) or colon and (p["more"].search(low) or _empty_value(low)) \
                     or _WIDGET_EMPTY.match(s):
                 return True
@@ -157,6 +157,48 @@ def _label_heads() -> tuple[frozenset[str], frozenset[str]] | None:
     return frozenset(x[:2] for x in labels), frozenset(labels)
 
 
+def _label_start(low: str) -> int:
+    """Where _BULLET ends: after the bullets and spaces, one opening bracket and its spaces."""
+    i, n = 0, len(low)
+    while i < n and (low[i] in _BULLET_CHARS or low[i].isspace()):
+        i += 1
+    if i < n and low[i] in _OPENING:
+        i += 1
+        while i < n and low[i].isspace():
+            i += 1
+    return i
+
+
+@lru_cache(maxsize=1)
+def _strong_labels() -> tuple[frozenset[str], int]:
+    labels = frozenset(x for x in vocab()["labels"] if x)
+    return labels, max(map(len, labels), default=0)
+
+
+def _strong_field(low: str) -> bool:
+    """``_patterns()["strong"].match(low)`` is not None, without compiling it (one alternative per
+    letter-spaced label, dear to compile): a strong label after _BULLET, its characters separated by
+    spaces only, then spaces and a colon, a bar or the end."""
+    if _label_heads() is None:
+        return _patterns()["strong"].match(low) is not None
+    labels, longest = _strong_labels()
+    j, n = _label_start(low), len(low)
+    word = ""
+    while j < n and len(word) < longest:
+        c = low[j]
+        j += 1
+        if c.isspace():
+            continue
+        word += c
+        if word in labels:
+            k = j
+            while k < n and low[k].isspace():
+                k += 1
+            if k == n or low[k] in ":：|｜":
+                return True
+    return False
+
+
 def _may_be_field(low: str) -> bool:
     """Whether the strong or weak field pattern could match ``low``: after the bullets, one bracket and
     the spaces (_BULLET) the line must start with a label's first two characters (letter-spaced), and
@@ -165,13 +207,7 @@ def _may_be_field(low: str) -> bool:
     if known is None:
         return True
     heads, labels = known
-    i, n = 0, len(low)
-    while i < n and (low[i] in _BULLET_CHARS or low[i].isspace()):
-        i += 1
-    if i < n and low[i] in _OPENING:
-        i += 1
-        while i < n and low[i].isspace():
-            i += 1
+    i, n = _label_start(low), len(low)
     j = i + 1
     while j < n and low[j].isspace():
         j += 1

@@ -229,6 +229,19 @@ def test_body_chrome_on_the_example_lines_of_the_rules():
     assert [ch.classify_body(line) for line in lines] == [_plain_classify_body(line) for line in lines]
 
 
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(_chrome_pieces()), max_size=8).map("".join))
+def test_strong_field_test_equals_the_strong_pattern(line):
+    low = line.strip().lower()
+    assert ch._strong_field(low) == (ch._patterns()["strong"].match(low) is not None)
+
+
+def test_strong_field_test_on_each_label_spaced_and_bare():
+    for label in ch.vocab()["labels"]:
+        for low in (label, " ".join(label) + " ：x", "• 【" + label + "】", label + "x", label[:-1]):
+            assert ch._strong_field(low) == (ch._patterns()["strong"].match(low) is not None), low
+
+
 def test_label_heads_are_known_for_the_shipped_vocabulary():
     assert ch._label_heads() is not None
 
