@@ -287,3 +287,9 @@ def _plain_classify(line: str) -> int:
 @given(st.lists(st.sampled_from(_chrome_pieces()), max_size=10).map("".join))
 def test_line_classes_equal_trying_the_field_patterns_on_every_line(line):
     assert ch.classify(line) == _plain_classify(line)
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet="政府一鿿丁\u4dff\ua000aZz09_@:,.-/ \n（Ａ٣", max_size=8))
+def test_name_like_equals_its_pattern(s):
+    assert ph._name_like(s) == (re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9_@:,.\-]+", s) is not None)
