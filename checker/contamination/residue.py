@@ -18,17 +18,32 @@ def _literal(phrase: str) -> str:
     return _LOOSE.join(re.escape(c) for c in phrase if not re.fullmatch(_PUNCT, c))
 
 
-# per loose phrase pattern, its characters without the punctuation: what the text holds, punctuation
-# removed, wherever the loose pattern matches
+# per loose phrase pattern, the phrase's characters without its punctuation (_holds_loosely)
 _CORES: dict[str, str] = {}
 
 
-@lru_cache(maxsize=1)
-def _punct_delete() -> dict[int, None]:
-    """A str.translate table deleting every character _PUNCT matches (its \\s: the characters of
-    str.isspace(); the test checks every code point)."""
-    spaces = "\t\n\v\f\r\x1c\x1d\x1e\x1f \x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200b))) + "\u2028\u2029\u202f\u205f\u3000"
-    return dict.fromkeys(map(ord, spaces + "()（）《》〈〉<>“”\"‘’'、，,：:。；;"))
+# every character _PUNCT matches (its \\s: the characters of str.isspace(); the test checks every code point)
+_PUNCT_CHARS = frozenset("\t\n\v\f\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+                         "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000()（）《》〈〉<>“”\"‘’'、，,：:。；;")
+
+
+def _holds_loosely(text: str, core: str) -> bool:
+    """Whether ``_literal(core)`` matches somewhere in ``text``: its characters in order with only
+    _PUNCT characters between them. None of them is one, so the match from a start is a plain walk."""
+    i = text.find(core[0])
+    while i >= 0:
+        j, k = i + 1, 1
+        while k < len(core) and j < len(text):
+            c = text[j]
+            if c == core[k]:
+                k += 1
+            elif c not in _PUNCT_CHARS:
+                break
+            j += 1
+        if k == len(core):
+            return True
+        i = text.find(core[0], i + 1)
+    return False
 
 
 @lru_cache(maxsize=1)
@@ -125,15 +140,11 @@ def _present(text: str, section: str) -> tuple[str, ...]:
     a regex line one of whose needles is there (or whose needles are not known)."""
     entries = _sources()[section]
     chars = set(text) if any(need for _, need in entries) else None
-    bare = None
     out = []
     for p, need in entries:
         if need is not None:
-            if need <= chars:
-                # the loose phrase matches only where the text, punctuation removed, holds its core
-                bare = text.translate(_punct_delete()) if bare is None else bare
-                if _CORES[p] in bare:
-                    out.append(p)
+            if need <= chars and _holds_loosely(text, _CORES[p]):
+                out.append(p)
             continue
         strings = _NEEDLES.get(p)
         if strings is None or any(s in text for s in strings) and (p not in _HEADS or _HEADS[p].search(text)):

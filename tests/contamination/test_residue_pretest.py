@@ -69,11 +69,20 @@ def test_spans_equal_the_whole_sections_spans(text, section):
     assert spans(text, section) == expected
 
 
-def test_the_deleted_punctuation_is_exactly_the_loose_class():
-    from checker.contamination.residue import _PUNCT, _punct_delete
+def test_the_punctuation_set_is_exactly_the_loose_class():
+    from checker.contamination.residue import _PUNCT, _PUNCT_CHARS
 
     loose = re.compile(_PUNCT)
-    assert {i for i in range(0x110000) if loose.fullmatch(chr(i))} == set(_punct_delete())
+    assert {chr(i) for i in range(0x110000) if loose.fullmatch(chr(i))} == _PUNCT_CHARS
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(["这一", "这", "一项", "报告", "项报", "“", "（", " ", "\n", "x", "告"]), max_size=10).map("".join),
+       st.sampled_from(["这一项报告", "一项", "这这", "报"]))
+def test_loose_walk_equals_the_loose_pattern(text, core):
+    from checker.contamination.residue import _holds_loosely, _literal
+
+    assert _holds_loosely(text, core) == (re.search(_literal(core), text) is not None)
 
 
 @pytest.mark.parametrize("line", [p for _, p in _REGEX_LINES if head(p) is not None])
