@@ -138,12 +138,11 @@ def needles(line: str) -> tuple[str, ...] | None:
 def _present(text: str, section: str) -> tuple[str, ...]:
     """The section's patterns that can match ``text``: a literal phrase whose characters are all there,
     a regex line one of whose needles is there (or whose needles are not known)."""
-    entries = _sources()[section]
-    chars = set(text) if any(need for _, need in entries) else None
     out = []
-    for p, need in entries:
+    for p, need in _sources()[section]:
         if need is not None:
-            if need <= chars and _holds_loosely(text, _CORES[p]):
+            # a few character searches cost less than the set of the text's characters
+            if all(map(text.__contains__, need)) and _holds_loosely(text, _CORES[p]):
                 out.append(p)
             continue
         strings = _NEEDLES.get(p)
