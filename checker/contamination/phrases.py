@@ -153,9 +153,11 @@ def _scan(text: str) -> tuple[list[Damage], list[Damage]]:
             found.append(d)
     replaced: list[Damage] = []
     for k, support in candidates:
+        if support >= 2:
+            continue
         b, i = divmod(k, stride)
         p, section, n, _ = table[i]
-        if section in _WHOLE and n >= 8 and support < 2 and text.startswith(p[:3], b) and not text.startswith(p, b):
+        if section in _WHOLE and n >= 8 and text.startswith(p[:3], b) and not text.startswith(p, b):
             d = _substituted(text, b, p)
             if d is not None and not any(_overlaps(d, e) for e in found + replaced):
                 replaced.append(d)
