@@ -293,3 +293,40 @@ def test_line_classes_equal_trying_the_field_patterns_on_every_line(line):
 @given(st.text(alphabet="政府一鿿丁\u4dff\ua000aZz09_@:,.-/ \n（Ａ٣", max_size=8))
 def test_name_like_equals_its_pattern(s):
     assert ph._name_like(s) == (re.fullmatch(r"[\u4e00-\u9fffA-Za-z0-9_@:,.\-]+", s) is not None)
+
+
+# --- web furniture lines of the data file: the patterns skipped on a line holding none of their strings ---
+
+import pytest  # noqa: E402
+from hypothesis import HealthCheck  # noqa: E402
+
+from checker.parse import boilerplate as bp  # noqa: E402
+
+_FURNITURE = sorted({raw for raws in bp.pattern_sources().values() for raw in raws})
+
+
+def test_every_furniture_pattern_has_its_needles():
+    assert [raw for raw in _FURNITURE if bp.needles(raw) is None] == []
+
+
+@pytest.mark.parametrize("raw", _FURNITURE, ids=range(len(_FURNITURE)))
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(data=st.data())
+def test_every_match_of_a_furniture_pattern_holds_a_needle(raw, data):
+    line = data.draw(st.from_regex(re.compile(raw)))
+    m = re.match(raw, line)
+    if m is not None:
+        assert any(n in m.group() for n in bp.needles(raw)), (raw, m.group())
+
+
+_FURNITURE_PIECES = ["返回顶部", "打印", "关闭", "【", "】", "收藏", "上一篇", "：", ":", "|", "相关链接", "联系我们", "扫一扫",
+                     "公开方式", "主动公开", "版权所有", "ICP备", "123", "号", "字号", "大 中 小", "分享到", "设为首页", "点击数",
+                     "当前位置", "首页", ">", "听全文", "索 引 号", "发布日期", "2022-01-01", "来源", " ", "政府", "x"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(_FURNITURE_PIECES), max_size=8).map("".join), st.sampled_from([bp.HEAD, bp.TAIL]))
+def test_furniture_line_test_equals_the_whole_pattern(line, where):
+    s = line.strip()
+    plain = bool(s) and re.compile(bp.patterns()[where].pattern).match(s) is not None
+    assert bp.is_boilerplate(line, where) == plain
