@@ -97,8 +97,8 @@ def classify(line: str) -> int:
         field = _may_be_field(low)
         if field and _strong_field(low) or "|" in low and _pipe_fields(low, p) >= 1:
             return STRONG
-        weak = p["weak"].match(low) if field else None
-        if weak and (_value_shape(low) or p["more"].search(low) or is_title_like(low[weak.end():])):
+        weak = _field_end(low, "weak") if field else None
+        if weak is not None and (_value_shape(low) or p["more"].search(low) or is_title_like(low[weak:])):
             return STRONG
     if (_ISO_LINE.match(s) or _STAMPED.match(s) or _RULED.match(s) or _INDEX_NO.match(s) or _OPEN_STATUS.match(s) or _WIDGET_EMPTY.match(s) or _WELCOME.match(s)
             or _CREDIT.match(s) or _nav_line(low)):
@@ -128,7 +128,7 @@ def classify_body(line: str) -> bool:
     colon = ":" in low or "：" in low
     if (year or colon or "字号" in s or "字体" in s) and _may_be_field(low):
         p = _patterns()
-        if _strong_field(low) or p["weak"].match(low):
+        if _strong_field(low) or _field_end(low, "weak") is not None:
             if year and _DATE.search(low) or colon and (p["more"].search(low) or _empty_value(low)) \
                     or _WIDGET_EMPTY.match(s):
                 return True
@@ -169,21 +169,23 @@ def _label_start(low: str) -> int:
     return i
 
 
-@lru_cache(maxsize=1)
-def _strong_labels() -> tuple[frozenset[str], int]:
-    labels = frozenset(x for x in vocab()["labels"] if x)
+@lru_cache(maxsize=2)
+def _field_labels(kind: str) -> tuple[frozenset[str], int]:
+    labels = frozenset(x for x in vocab()["labels" if kind == "strong" else "weak-labels"] if x)
     return labels, max(map(len, labels), default=0)
 
 
-def _strong_field(low: str) -> bool:
-    """``_patterns()["strong"].match(low)`` is not None, without compiling it (one alternative per
-    letter-spaced label, dear to compile): a strong label after _BULLET, its characters separated by
-    spaces only, then spaces and a colon, a bar or the end."""
+def _field_end(low: str, kind: str) -> int | None:
+    """End of ``_patterns()[kind].match(low)`` (kind "strong": vocab labels, "weak": weak-labels), or
+    None, without compiling it (one alternative per letter-spaced label, dear to compile): a label
+    after _BULLET, its characters separated by spaces only, then spaces and a colon, a bar or the end.
+    The pattern tries longer labels first: of the labels that fit, the longest decides the end."""
     if _label_heads() is None:
-        return _patterns()["strong"].match(low) is not None
-    labels, longest = _strong_labels()
+        m = _patterns()[kind].match(low)
+        return None if m is None else m.end()
+    labels, longest = _field_labels(kind)
     j, n = _label_start(low), len(low)
-    word = ""
+    word, end = "", None
     while j < n and len(word) < longest:
         c = low[j]
         j += 1
@@ -194,9 +196,15 @@ def _strong_field(low: str) -> bool:
             k = j
             while k < n and low[k].isspace():
                 k += 1
-            if k == n or low[k] in ":：|｜":
-                return True
-    return False
+            if k == n:
+                end = n
+            elif low[k] in ":：|｜":
+                end = k + 1
+    return end
+
+
+def _strong_field(low: str) -> bool:
+    return _field_end(low, "strong") is not None
 
 
 def _may_be_field(low: str) -> bool:

@@ -15,7 +15,7 @@ _LOOSE = _PUNCT + "*"
 
 
 def _literal(phrase: str) -> str:
-    return _LOOSE.join(re.escape(c) for c in phrase if not re.fullmatch(_PUNCT, c))
+    return _LOOSE.join(re.escape(c) for c in phrase if c not in _PUNCT_CHARS)
 
 
 # per loose phrase pattern, the phrase's characters without its punctuation (_holds_loosely)
@@ -62,8 +62,8 @@ def _sources() -> dict[str, list[tuple[str, frozenset | None]]]:
             continue
         if line.startswith("= "):
             phrase = line[2:]
-            _CORES[_literal(phrase)] = "".join(c for c in phrase if not re.fullmatch(_PUNCT, c))
-            out[section].append((_literal(phrase), frozenset(c for c in phrase if not re.fullmatch(_PUNCT, c))))
+            _CORES[_literal(phrase)] = "".join(c for c in phrase if c not in _PUNCT_CHARS)
+            out[section].append((_literal(phrase), frozenset(c for c in phrase if c not in _PUNCT_CHARS)))
         else:
             out[section].append((line, None))
     return out

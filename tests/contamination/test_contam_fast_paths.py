@@ -236,10 +236,25 @@ def test_strong_field_test_equals_the_strong_pattern(line):
     assert ch._strong_field(low) == (ch._patterns()["strong"].match(low) is not None)
 
 
-def test_strong_field_test_on_each_label_spaced_and_bare():
-    for label in ch.vocab()["labels"]:
-        for low in (label, " ".join(label) + " ：x", "• 【" + label + "】", label + "x", label[:-1]):
-            assert ch._strong_field(low) == (ch._patterns()["strong"].match(low) is not None), low
+def _pattern_end(kind: str, low: str):
+    m = ch._patterns()[kind].match(low)
+    return None if m is None else m.end()
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(_chrome_pieces()), max_size=8).map("".join), st.sampled_from(["strong", "weak"]))
+def test_field_end_equals_the_field_patterns_end(line, kind):
+    low = line.strip().lower()
+    assert ch._field_end(low, kind) == _pattern_end(kind, low)
+
+
+def test_field_end_on_each_label_spaced_and_bare():
+    v = ch.vocab()
+    for label in v["labels"] + v["weak-labels"]:
+        for low in (label, " ".join(label) + " ：x", "• 【" + label + "】", label + "x", label[:-1], label + " | ",
+                    "时间" + label + "：", label + "  "):
+            for kind in ("strong", "weak"):
+                assert ch._field_end(low, kind) == _pattern_end(kind, low), (kind, low)
 
 
 def test_label_heads_are_known_for_the_shipped_vocabulary():
