@@ -94,10 +94,11 @@ def classify(line: str) -> int:
     low = s.lower()
     p = _patterns()
     if len(s) <= 200 and not s.endswith("。"):
-        if p["strong"].match(low) or _pipe_fields(low, p) >= 1 and "|" in low:
+        field = _may_be_field(low)
+        if field and _strong_field(low) or "|" in low and _pipe_fields(low, p) >= 1:
             return STRONG
-        weak = p["weak"].match(low)
-        if weak and (_value_shape(low) or p["more"].search(low) or is_title_like(low[weak.end():])):
+        weak = _field_end(low, "weak") if field else None
+        if weak is not None and (_value_shape(low) or p["more"].search(low) or is_title_like(low[weak:])):
             return STRONG
     if (_ISO_LINE.match(s) or _STAMPED.match(s) or _RULED.match(s) or _INDEX_NO.match(s) or _OPEN_STATUS.match(s) or _WIDGET_EMPTY.match(s) or _WELCOME.match(s)
             or _CREDIT.match(s) or _nav_line(low)):
@@ -115,22 +116,112 @@ def classify(line: str) -> int:
 
 def classify_body(line: str) -> bool:
     """Between blocks of the report a line needs more evidence: a field with a date or a second field,
-    two navigation words, or one of the unmistakable shapes (breadcrumb, footer, credit, pipe fields)."""
+    two navigation words, or one of the unmistakable shapes (breadcrumb, footer, credit, pipe fields).
+
+    Most body lines are report text, so each shape is tried only when a string that every match of it
+    holds is in the line (a year's 19/20, a colon, 字号/字体, 首页/位置 …) and the length allows it."""
     s = line.strip()
     if not s or len(s) > 160 or s.endswith("。"):
         return False
     low = s.lower()
-    p = _patterns()
-    if p["strong"].match(low) or p["weak"].match(low):
-        rest = low
-        if _DATE.search(rest) or p["more"].search(rest) or _WIDGET_EMPTY.match(s) or _empty_value(low):
-            return True
-    if "|" in low and _pipe_fields(low, p) >= 2:
+    year = "19" in low or "20" in low
+    colon = ":" in low or "：" in low
+    if (year or colon or "字号" in s or "字体" in s) and _may_be_field(low):
+        p = _patterns()
+        if _strong_field(low) or _field_end(low, "weak") is not None:
+            if year and _DATE.search(low) or colon and (p["more"].search(low) or _empty_value(low)) \
+                    or _WIDGET_EMPTY.match(s):
+                return True
+    if "|" in low and _pipe_fields(low, _patterns()) >= 2:
         return True
-    if _nav_line(low, need=2) or _FOOTER.search(s) and len(s) <= 60 or _CREDIT.match(s) and "来源" not in s[:4] \
-            or _STAMPED.match(s) or _LISTEN.search(s) and len(s) <= 20:
+    if _nav_line(low, need=2) or len(s) <= 60 and _FOOTER.search(s) \
+            or colon and _CREDIT.match(s) and "来源" not in s[:4] \
+            or year and _STAMPED.match(s) or len(s) <= 20 and _LISTEN.search(s):
         return True
-    return bool(_BREADCRUMB.search(s) and ("首页" in s or "位置" in s) and not _SENTENCE.search(s))
+    return bool(("首页" in s or "位置" in s) and _BREADCRUMB.search(s) and not _SENTENCE.search(s))
+
+
+# what _BULLET lets a field label follow: bullets and spaces, then at most one bracket and spaces
+_BULLET_CHARS = frozenset("•·●▪◆■*-|｜")
+_OPENING = frozenset("【[(（")
+
+
+@lru_cache(maxsize=1)
+def _label_heads() -> tuple[frozenset[str], frozenset[str]] | None:
+    """The field labels' first two characters, and the labels; None when a label could hold or start
+    with a bullet, a bracket or a space (then where a label starts cannot be told without the pattern)."""
+    v = vocab()
+    labels = [x for x in v["labels"] + v["weak-labels"] if x]
+    if any(len(x) < 2 or any(c in _BULLET_CHARS or c in _OPENING or c.isspace() for c in x) for x in labels):
+        return None
+    return frozenset(x[:2] for x in labels), frozenset(labels)
+
+
+def _label_start(low: str) -> int:
+    """Where _BULLET ends: after the bullets and spaces, one opening bracket and its spaces."""
+    i, n = 0, len(low)
+    while i < n and (low[i] in _BULLET_CHARS or low[i].isspace()):
+        i += 1
+    if i < n and low[i] in _OPENING:
+        i += 1
+        while i < n and low[i].isspace():
+            i += 1
+    return i
+
+
+@lru_cache(maxsize=2)
+def _field_labels(kind: str) -> tuple[frozenset[str], int]:
+    labels = frozenset(x for x in vocab()["labels" if kind == "strong" else "weak-labels"] if x)
+    return labels, max(map(len, labels), default=0)
+
+
+def _field_end(low: str, kind: str) -> int | None:
+    """End of ``_patterns()[kind].match(low)`` (kind "strong": vocab labels, "weak": weak-labels), or
+    None, without compiling it (one alternative per letter-spaced label, dear to compile): a label
+    after _BULLET, its characters separated by spaces only, then spaces and a colon, a bar or the end.
+    The pattern tries longer labels first: of the labels that fit, the longest decides the end."""
+    if _label_heads() is None:
+        m = _patterns()[kind].match(low)
+        return None if m is None else m.end()
+    labels, longest = _field_labels(kind)
+    j, n = _label_start(low), len(low)
+    word, end = "", None
+    while j < n and len(word) < longest:
+        c = low[j]
+        j += 1
+        if c.isspace():
+            continue
+        word += c
+        if word in labels:
+            k = j
+            while k < n and low[k].isspace():
+                k += 1
+            if k == n:
+                end = n
+            elif low[k] in ":：|｜":
+                end = k + 1
+    return end
+
+
+def _strong_field(low: str) -> bool:
+    return _field_end(low, "strong") is not None
+
+
+def _may_be_field(low: str) -> bool:
+    """Whether the strong or weak field pattern could match ``low``: after the bullets, one bracket and
+    the spaces (_BULLET) the line must start with a label's first two characters (letter-spaced), and
+    the label be followed by a colon or a bar somewhere, or by nothing but spaces."""
+    known = _label_heads()
+    if known is None:
+        return True
+    heads, labels = known
+    i, n = _label_start(low), len(low)
+    j = i + 1
+    while j < n and low[j].isspace():
+        j += 1
+    if j >= n or low[i] + low[j] not in heads:
+        return False
+    return any(c in low for c in ":：|｜") or "".join(low[i:].split()) in labels
 
 
 def _value_shape(low: str) -> bool:
@@ -151,10 +242,12 @@ def _pipe_fields(low: str, p) -> int:
 
 
 def _nav_line(low: str, need: int = 1) -> bool:
-    tokens = [t for t in _TOKENS.split(low) if t]
+    tokens = list(filter(None, _TOKENS.split(low)))
     if not tokens or len("".join(tokens)) > 80:
         return False
     nav = _nav_words()
+    if nav.isdisjoint(tokens) and tokens[0] != "首页" and "走进" not in low and ("网" not in low or len(tokens) < 3):
+        return False                     # no token counts below, and the line is no 首页 menu
     portal = len(tokens) >= 3          # a row of portal links: 中国政府网|重庆市人民政府网|…
     hits = sum(1 for t in tokens if t in nav or t.startswith("走进") or portal and t.endswith("网"))
     if hits >= max(need, 1) and hits * 2 >= len(tokens) + (1 if len(tokens) == 1 and need > 1 else 0):

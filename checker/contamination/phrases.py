@@ -11,7 +11,7 @@ intact copy, is never reported.
 
 from __future__ import annotations
 
-import re
+from collections import Counter
 from functools import lru_cache
 
 from ..resources import data_path
@@ -19,8 +19,13 @@ from ..resources import data_path
 LABEL = "label"
 # sections whose phrases are always written whole: political formulas, names of laws
 _WHOLE = ("formula", "law")
-# what a name put in their place looks like: letters, digits, hanzi and the joiners of spam names
-_NAME_LIKE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9_@:,.\-]+")
+# what a name put in their place looks like: letters, digits, hanzi and the joiners of spam names,
+# [\u4e00-\u9fffA-Za-z0-9_@:,.\-]+ (tested in Python: the CJK class is dear to compile)
+_NAME_ASCII = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_@:,.-")
+
+
+def _name_like(s: str) -> bool:
+    return bool(s) and all("\u4e00" <= c <= "\u9fff" or c in _NAME_ASCII for c in s)
 _CELL_EDGE = set(" \t|｜\r\n")
 _CUT_MARKS = set("，,、。；;")
 
@@ -79,10 +84,19 @@ def _automaton():
             table.setdefault(chunk, []).append((i, off))
     for p, _ in phrases():
         table.setdefault(p, [])                  # intact copies, to rule out what overlaps them
+    stride = len(phrases())
     for chunk, refs in table.items():
-        a.add_word(chunk, (len(chunk), tuple(refs), chunk in _known()))
+        # a candidate (phrase i at base b) is the integer b * stride + i: a chunk at ``pos`` names
+        # pos * stride + (i - off * stride) for each of its references
+        a.add_word(chunk, (len(chunk), tuple(i - off * stride for i, off in refs), chunk in _known()))
     a.make_automaton()
     return a
+
+
+@lru_cache(maxsize=1)
+def _table() -> tuple[tuple[str, str, int, int], ...]:
+    """Per phrase: the phrase, its section, its length and the chunk hits a candidate needs."""
+    return tuple((p, section, len(p), _need(len(p))) for p, section in phrases())
 
 
 @lru_cache(maxsize=1)
@@ -109,39 +123,42 @@ def substitutions(text: str) -> list[Damage]:
 
 @lru_cache(maxsize=2)
 def _scan(text: str) -> tuple[list[Damage], list[Damage]]:
-    table = phrases()
+    table = _table()
     hits = list(_automaton().iter(text))
     if not hits:
         return [], []
     cover = _cover(text, hits)
-    support: dict[tuple[int, int], int] = {}
-    candidates: dict[tuple[int, int], None] = {}     # in text order, without a sort
+    stride = len(table)
+    keys: list[int] = []                 # one per (chunk hit, reference), in text order
     for last, (size, refs, _) in hits:
         pos = last - size + 1
         if not refs or cover[pos] > size + 1 and cover[last] > size + 1:
             continue                     # the chunk is part of an intact longer phrase here
-        for i, off in refs:
-            b = pos - off
-            candidates[(i, b)] = None
-            for key in ((i, b - 1), (i, b), (i, b + 1)):      # a one-edit copy shifts a chunk by one
-                support[key] = support.get(key, 0) + 1
+        at = pos * stride
+        keys += [at + r for r in refs]
+    # a one-edit copy shifts a chunk by one: a candidate's support counts the hits at base-1..base+1
+    count = Counter(keys).get
+    candidates = [(k, count(k - stride, 0) + count(k, 0) + count(k + stride, 0)) for k in dict.fromkeys(keys)]
     found: list[Damage] = []
-    for i, base in candidates:
-        p, section = table[i]
-        n = len(p)
-        if support[(i, base)] < _need(n) or n < 5 and not _short_may_fit(text, base, p, section):
+    for k, support in candidates:
+        b, i = divmod(k, stride)
+        p, section, n, need = table[i]
+        if support < need or n < 5 and not _short_may_fit(text, b, p, section):
             continue
-        if text.startswith(p, base - 1) or text.startswith(p, base) or text.startswith(p, base + 1) \
-                or _missing(text, base, p) > 1 or _covered(cover, base, n):
+        if text.startswith(p, b - 1) or text.startswith(p, b) or text.startswith(p, b + 1) \
+                or _missing(text, b, p) > 1 or _covered(cover, b, n):
             continue
-        d = _align(text, base, p, section)
+        d = _align(text, b, p, section)
         if d is not None and not any(_overlaps(d, e) for e in found):
             found.append(d)
     replaced: list[Damage] = []
-    for i, base in candidates:
-        p, section = table[i]
-        if section in _WHOLE and len(p) >= 8 and support[(i, base)] < 2 and text.startswith(p[:3], base) and not text.startswith(p, base):
-            d = _substituted(text, base, p)
+    for k, support in candidates:
+        if support >= 2:
+            continue
+        b, i = divmod(k, stride)
+        p, section, n, _ = table[i]
+        if section in _WHOLE and n >= 8 and text.startswith(p[:3], b) and not text.startswith(p, b):
+            d = _substituted(text, b, p)
             if d is not None and not any(_overlaps(d, e) for e in found + replaced):
                 replaced.append(d)
     return sorted(found, key=lambda d: d.start), replaced
@@ -163,7 +180,7 @@ def _substituted(text: str, base: int, p: str) -> Damage | None:
         k += 1
     middle = text[base + head:at - k]
     expected = p[head:n - tail_len - k]
-    if len(middle) < 2 or len(middle) > 24 or not expected or set(middle) & set(p) or not _NAME_LIKE.fullmatch(middle):
+    if len(middle) < 2 or len(middle) > 24 or not expected or set(middle) & set(p) or not _name_like(middle):
         return None
     return Damage(base + head, at - k, p, expected)
 
@@ -190,7 +207,7 @@ def _cover(text: str, hits) -> list[int]:
 def _missing(text: str, base: int, p: str) -> int:
     """Characters of ``p`` absent from the text around ``base``: a one-edit copy misses one at most."""
     window = text[max(0, base - 1):base + len(p) + 1]
-    return sum(1 for c in p if c not in window)
+    return len(p) - sum(map(window.__contains__, p))
 
 
 def _covered(cover: dict, base: int, n: int) -> bool:
