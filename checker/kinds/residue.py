@@ -4,8 +4,6 @@ With ``fix: safe`` the residue is deleted; otherwise the finding only points at 
 
 from __future__ import annotations
 
-import html
-
 from ..contamination.residue import spans
 from ..model.diagnostic import Edit, Fix
 
@@ -19,9 +17,15 @@ def check(doc, rule):
         fix = None
         if p.get("fix") in ("safe", "unescape"):
             s, e = doc.orig_span(start, end)
-            new = html.unescape(text[start:end]) if p["fix"] == "unescape" else ""
+            new = _unescape(text[start:end]) if p["fix"] == "unescape" else ""
             fix = Fix((Edit(s, e, new),), safe=True, description=p.get("fix_description", "删除"))
         yield rule.diag(doc, start, end, fix=fix, found=text[start:end], detail=_short(text[start:end]))
+
+
+def _unescape(s: str) -> str:
+    import html                 # its import compiles a pattern and loads the entity table: only for a finding
+
+    return html.unescape(s)
 
 
 def _short(s: str, limit: int = 40) -> str:
