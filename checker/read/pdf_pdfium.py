@@ -83,7 +83,7 @@ def page(doc: Document, index: int) -> Page | None:
         height = _media_height(api, raw)    # pdfplumber's flip: y1 - y - y0 (pdfminer moves the origin first)
         walk = _Objects(api, height)
         walk.run(raw, (1.0, 0.0, 0.0, 1.0, 0.0, 0.0))
-        chars = None if walk.lossy else _chars(api, raw, height)
+        chars = None if walk.lossy else _chars(api, raw, height, walk.font_of)
         return None if chars is None else Page(height, chars, walk.edges, walk.images)
     finally:
         api.FPDF_ClosePage(raw)
@@ -104,18 +104,19 @@ class _Objects:
         self.api, self.top = api, top
         self.edges: list[dict] = []
         self.images = self.lossy = False
-        self.fonts: dict = {}
+        self.fonts: dict = {}       # font → embedded (or a standard font)
+        self.font_of: dict = {}     # text object → its font, for the characters
 
     def run(self, holder, matrix: tuple, form: bool = False) -> None:
         api = self.api
         count = api.FPDFFormObj_CountObjects(holder) if form else api.FPDFPage_CountObjects(holder)
         get = api.FPDFFormObj_GetObject if form else api.FPDFPage_GetObject
-        kind_of, fonts = api.FPDFPageObj_GetType, self.fonts
+        kind_of = api.FPDFPageObj_GetType
         for i in range(count):
             obj = get(holder, i)
             kind = kind_of(obj)
             if kind == _TEXT:
-                if not self.lossy and _untrusted(api, obj, fonts):
+                if not self.lossy and self.untrusted(obj):
                     self.lossy = True
             elif kind == _PATH:
                 self.edges.extend(_path_edges(api, obj, _compose(_matrix(api, obj), matrix), self.top))
@@ -124,19 +125,19 @@ class _Objects:
             elif kind == _FORM:
                 self.run(obj, _compose(_matrix(api, obj), matrix), form=True)
 
-
-def _untrusted(api, obj, fonts: dict) -> bool:
-    """A text object PDFium measures with a substitute font, or as empty."""
-    box = api.floats
-    if not api.FPDFPageObj_GetBounds(obj, *api.float_ptrs) or abs(box[2] - box[0]) < _EMPTY \
-            or abs(box[3] - box[1]) < _EMPTY:
-        return True
-    font = api.FPDFTextObj_GetFont(obj)
-    trusted = fonts.get(font)
-    if trusted is None:
-        trusted = fonts[font] = bool(font) and bool(api.FPDFFont_GetIsEmbedded(font) or
-                                                    _font_name(api, font) in _STANDARD)
-    return not trusted
+    def untrusted(self, obj) -> bool:
+        """A text object PDFium measures with a substitute font, or as empty."""
+        api = self.api
+        box = api.floats
+        if not api.FPDFPageObj_GetBounds(obj, *api.float_ptrs) or abs(box[2] - box[0]) < _EMPTY \
+                or abs(box[3] - box[1]) < _EMPTY:
+            return True
+        font = self.font_of[obj] = api.FPDFTextObj_GetFont(obj)
+        trusted = self.fonts.get(font)
+        if trusted is None:
+            trusted = self.fonts[font] = bool(font) and bool(api.FPDFFont_GetIsEmbedded(font) or
+                                                             _font_name(api, font) in _STANDARD)
+        return not trusted
 
 
 def _font_name(api, font) -> str:
@@ -256,10 +257,10 @@ def _rect_edges(p0: tuple, p2: tuple, style: dict) -> list[dict]:
 
 # -- characters ------------------------------------------------------------------------------------------
 
-def _chars(api, raw, top: float) -> list[dict] | None:
+def _chars(api, raw, top: float, font_of: dict) -> list[dict] | None:
     text_page = api.FPDFText_LoadPage(raw)
     try:
-        return _read_chars(api, text_page, top)
+        return _read_chars(api, text_page, top, font_of)
     finally:
         api.FPDFText_ClosePage(text_page)
 
@@ -273,18 +274,18 @@ def _unicode(api, tp, n: int) -> str | None:
     return text if len(text) == n else None
 
 
-def _read_chars(api, tp, top: float) -> list[dict] | None:
+def _read_chars(api, tp, top: float, font_of: dict) -> list[dict] | None:
     """The page's characters; None when one is rotated (pdfminer boxes those differently)."""
     n = api.FPDFText_CountChars(tp)
     bulk = _unicode(api, tp, n)
     generated, text_object, map_error, origin, loose_box = (
         api.FPDFText_IsGenerated, api.FPDFText_GetTextObject, api.FPDFText_HasUnicodeMapError,
         api.FPDFText_GetCharOrigin, api.FPDFText_GetLooseCharBox)
-    xy, xy_ptrs, box, box_ptr = api.doubles, api.double_ptrs, api.floats, api.floats_ptr
+    xy, (x_ptr, y_ptr), box, box_ptr = api.doubles, api.double_ptrs, api.floats, api.floats_ptr
     styles: dict = {}           # text object → its style (a Word line is one object, WPS draws each glyph alone)
     descents: dict = {}
     out: list[dict] = []
-    last = (None, None)         # text object and baseline of the previous horizontal character
+    last_obj = last_y = None    # text object and baseline of the previous horizontal character
     for i in range(n):
         text = bulk[i] if bulk is not None else chr(api.FPDFText_GetUnicode(tp, i))
         if text in " \r\n\x02-\ufffe" and generated(tp, i):
@@ -292,30 +293,29 @@ def _read_chars(api, tp, top: float) -> list[dict] | None:
         obj = text_object(tp, i)
         style = styles.get(obj)
         if style is None:
-            style = styles[obj] = _style(api, tp, i, obj, descents)
+            style = styles[obj] = _style(api, tp, i, obj, font_of, descents)
         if not style:
             return None
         size, e, descent = style
         if map_error(tp, i) == 1:
             text = "(cid:0)"
-        origin(tp, i, *xy_ptrs)
-        x, y = xy[0], xy[1]
+        origin(tp, i, x_ptr, y_ptr)
+        x, y = xy
         if abs(e - x - size / 2) < 0.01:     # vertical font: PDFium's origin is the box's corner, half a size left
             x1, y0 = x + size, y
-            last = (None, None)
+            last_obj = last_y = None
         else:
             loose_box(tp, i, box_ptr)       # FS_RECTF: left, top, right, bottom
             x1, y0 = x + (box[2] - box[0]), y + descent * size
-            prev = out[-1] if out and last[0] == obj and last[1] == y and x > out[-1]["x0"] else None
-            if prev is not None and x < prev["x1"]:
-                prev["x1"] = x      # ends where the next glyph starts: PDFium's widths can differ from /Widths
-            last = (obj, y)
+            if last_obj == obj and last_y == y and out and out[-1]["x0"] < x < out[-1]["x1"]:
+                out[-1]["x1"] = x   # ends where the next glyph starts: PDFium's widths can differ from /Widths
+            last_obj, last_y = obj, y
         out.append({"text": text, "x0": x, "x1": x1, "top": top - y0 - size, "bottom": top - y0, "size": size,
                     "object_type": "char"})
     return out
 
 
-def _style(api, tp, i: int, obj, descents: dict) -> tuple:
+def _style(api, tp, i: int, obj, font_of: dict, descents: dict) -> tuple:
     """(font size on the page, x origin, the font's descent per point) of character ``i``'s text object;
     () when the text is rotated or mirrored."""
     if not api.FPDFText_GetMatrix(tp, i, api.matrix_ptr):
@@ -323,7 +323,7 @@ def _style(api, tp, i: int, obj, descents: dict) -> tuple:
     a, b, c, d, e, _ = api.matrix
     if b or c or a <= 0 or d <= 0:
         return ()
-    font = api.FPDFTextObj_GetFont(obj)
+    font = font_of[obj] if obj in font_of else api.FPDFTextObj_GetFont(obj)
     descent = descents.get(font)
     if descent is None:
         out = api.floats
