@@ -149,7 +149,10 @@ def _page(page, number: int) -> list:
 
     def outside(c) -> bool:
         cx, cy = (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2
-        return not any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
+        for x0, top, x1, bottom in boxes:       # a loop: asked for every character of the page
+            if x0 <= cx <= x1 and top <= cy <= bottom:
+                return False
+        return True
 
     blocks: list[tuple[float, object]] = []
     for n, ln in enumerate(page.lines(outside), 1):
@@ -196,8 +199,25 @@ def _visible(obj) -> bool:
     return bool(obj.get("fill")) and not _paper(obj.get("non_stroking_color"))
 
 
+_PAPER: dict = {}       # colour → white? (every side of every box asks)
+
+
 def _paper(color) -> bool:
     """White in gray, RGB or CMYK."""
+    if type(color) is not tuple:        # pdfplumber's colours can be lists
+        return _is_paper(color)
+    try:
+        return _PAPER[color]
+    except KeyError:
+        white = _is_paper(color)
+        if len(_PAPER) < 256:
+            _PAPER[color] = white
+        return white
+    except TypeError:                   # unhashable parts: not a colour of numbers
+        return _is_paper(color)
+
+
+def _is_paper(color) -> bool:
     if not isinstance(color, (tuple, list)) or not color or not all(isinstance(v, (int, float)) for v in color):
         return False
     if len(color) == 4:
@@ -242,11 +262,16 @@ def _table(t, page, number: int) -> Table:
 def _stray_chars(page, bbox, cells) -> int:
     x0, top, x1, bottom = bbox
     n = 0
+    hit = (0.0, 0.0, -1.0, -1.0)        # the cell of the previous character: the next one is mostly in it too
     for c in page.chars:
         cx, cy = (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2
         if x0 <= cx <= x1 and top <= cy <= bottom and c["text"].strip() and \
-                not any(a <= cx <= b and t <= cy <= d for a, t, b, d in cells):
-            n += 1
+                not (hit[0] <= cx <= hit[2] and hit[1] <= cy <= hit[3]):
+            cell = next((box for box in cells if box[0] <= cx <= box[2] and box[1] <= cy <= box[3]), None)
+            if cell is None:
+                n += 1
+            else:
+                hit = cell
     return n
 
 
