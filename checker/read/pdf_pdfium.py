@@ -132,10 +132,10 @@ class _Objects:
         if not api.FPDFPageObj_GetBounds(obj, *api.float_ptrs) or abs(box[2] - box[0]) < _EMPTY \
                 or abs(box[3] - box[1]) < _EMPTY:
             return True
-        font = self.font_of[obj] = api.FPDFTextObj_GetFont(obj)
-        trusted = self.fonts.get(font)
+        font = self.font_of[obj.value] = api.FPDFTextObj_GetFont(obj)
+        trusted = self.fonts.get(font.value)
         if trusted is None:
-            trusted = self.fonts[font] = bool(font) and bool(api.FPDFFont_GetIsEmbedded(font) or
+            trusted = self.fonts[font.value] = bool(font) and bool(api.FPDFFont_GetIsEmbedded(font) or
                                                              _font_name(api, font) in _STANDARD)
         return not trusted
 
@@ -290,7 +290,7 @@ def _read_chars(api, tp, top: float, font_of: dict) -> list[dict] | None:
         text = bulk[i] if bulk is not None else chr(api.FPDFText_GetUnicode(tp, i))
         if text in " \r\n\x02-\ufffe" and generated(tp, i):
             continue
-        obj = text_object(tp, i)
+        obj = text_object(tp, i).value
         style = styles.get(obj)
         if style is None:
             style = styles[obj] = _style(api, tp, i, obj, font_of, descents)
@@ -323,34 +323,49 @@ def _style(api, tp, i: int, obj, font_of: dict, descents: dict) -> tuple:
     a, b, c, d, e, _ = api.matrix
     if b or c or a <= 0 or d <= 0:
         return ()
-    font = font_of[obj] if obj in font_of else api.FPDFTextObj_GetFont(obj)
-    descent = descents.get(font)
+    font = font_of[obj] if obj in font_of else api.FPDFTextObj_GetFont(_Handle(obj))
+    descent = descents.get(font.value)
     if descent is None:
         out = api.floats
-        descent = descents[font] = out[0] if font and api.FPDFFont_GetDescent(font, 1.0, api.float_ptrs[0]) else 0.0
+        descent = descents[font.value] = (out[0] if font and api.FPDFFont_GetDescent(font, 1.0, api.float_ptrs[0])
+                                          else 0.0)
     return api.FPDFText_GetFontSize(tp, i) * d, e, descent
 
 
 # -- the library -----------------------------------------------------------------------------------------
 
-_FUNCTIONS = {      # name: (result, arguments); handles are plain addresses (c_void_p), out-parameters too
-    "FPDF_InitLibraryWithConfig": (None, "p"), "FPDF_LoadMemDocument64": ("p", "pzp"),
+_FUNCTIONS = {      # name: (result, arguments); h a handle, p any other pointer (out-parameters: scratch buffers)
+    "FPDF_InitLibraryWithConfig": (None, "p"), "FPDF_LoadMemDocument64": ("h", "pzp"),
     "FPDF_GetLastError": ("L", ""), "FPDF_CloseDocument": (None, "p"), "FPDF_GetPageCount": ("i", "p"),
-    "FPDF_LoadPage": ("p", "pi"), "FPDF_ClosePage": (None, "p"), "FPDFPage_GetRotation": ("i", "p"),
-    "FPDFPage_GetMediaBox": ("i", "ppppp"), "FPDFPage_CountObjects": ("i", "p"), "FPDFPage_GetObject": ("p", "pi"),
-    "FPDFFormObj_CountObjects": ("i", "p"), "FPDFFormObj_GetObject": ("p", "pL"), "FPDFPageObj_GetType": ("i", "p"),
-    "FPDFPageObj_GetBounds": ("i", "ppppp"), "FPDFTextObj_GetFont": ("p", "p"), "FPDFFont_GetIsEmbedded": ("i", "p"),
-    "FPDFFont_GetBaseFontName": ("z", "ppz"), "FPDFPageObj_GetMatrix": ("i", "pp"),
-    "FPDFPath_GetDrawMode": ("i", "ppp"), "FPDFPath_CountSegments": ("i", "p"),
-    "FPDFPath_GetPathSegment": ("p", "pi"), "FPDFPathSegment_GetPoint": ("i", "ppp"),
-    "FPDFPathSegment_GetType": ("i", "p"), "FPDFPathSegment_GetClose": ("i", "p"),
-    "FPDFPageObj_GetFillColor": ("i", "ppppp"), "FPDFText_LoadPage": ("p", "p"), "FPDFText_ClosePage": (None, "p"),
-    "FPDFText_CountChars": ("i", "p"), "FPDFText_GetText": ("i", "piip"), "FPDFText_GetUnicode": ("I", "pi"),
-    "FPDFText_IsGenerated": ("i", "pi"), "FPDFText_GetTextObject": ("p", "pi"),
-    "FPDFText_HasUnicodeMapError": ("i", "pi"), "FPDFText_GetCharOrigin": ("i", "pipp"),
-    "FPDFText_GetLooseCharBox": ("i", "pip"), "FPDFText_GetMatrix": ("i", "pip"), "FPDFText_GetFontSize": ("d", "pi"),
-    "FPDFFont_GetDescent": ("i", "pfp"),
+    "FPDF_LoadPage": ("h", "hi"), "FPDF_ClosePage": (None, "p"), "FPDFPage_GetRotation": ("i", "p"),
+    "FPDFPage_GetMediaBox": ("i", "ppppp"), "FPDFPage_CountObjects": ("i", "p"), "FPDFPage_GetObject": ("h", "hi"),
+    "FPDFFormObj_CountObjects": ("i", "p"), "FPDFFormObj_GetObject": ("h", "hL"), "FPDFPageObj_GetType": ("i", "h"),
+    "FPDFPageObj_GetBounds": ("i", "hpppp"), "FPDFTextObj_GetFont": ("h", "h"), "FPDFFont_GetIsEmbedded": ("i", "h"),
+    "FPDFFont_GetBaseFontName": ("z", "hpz"), "FPDFPageObj_GetMatrix": ("i", "hp"),
+    "FPDFPath_GetDrawMode": ("i", "hpp"), "FPDFPath_CountSegments": ("i", "h"),
+    "FPDFPath_GetPathSegment": ("h", "hi"), "FPDFPathSegment_GetPoint": ("i", "hpp"),
+    "FPDFPathSegment_GetType": ("i", "h"), "FPDFPathSegment_GetClose": ("i", "h"),
+    "FPDFPageObj_GetFillColor": ("i", "hpppp"), "FPDFText_LoadPage": ("h", "h"), "FPDFText_ClosePage": (None, "p"),
+    "FPDFText_CountChars": ("i", "p"), "FPDFText_GetText": ("i", "piip"), "FPDFText_GetUnicode": ("I", "hi"),
+    "FPDFText_IsGenerated": ("i", "hi"), "FPDFText_GetTextObject": ("h", "hi"),
+    "FPDFText_HasUnicodeMapError": ("i", "hi"), "FPDFText_GetCharOrigin": ("i", "hipp"),
+    "FPDFText_GetLooseCharBox": ("i", "hip"), "FPDFText_GetMatrix": ("i", "hip"), "FPDFText_GetFontSize": ("d", "hi"),
+    "FPDFFont_GetDescent": ("i", "hfp"),
 }
+# Called for every object, segment or character: declared without argument types, which makes a call
+# three times cheaper (ctypes converts nothing). Safe only where every argument is a pointer passed as a
+# ctypes pointer object (handles, scratch buffers) or a C int passed as a Python int.
+_UNTYPED = {"FPDFPage_GetObject", "FPDFPageObj_GetType", "FPDFPageObj_GetBounds", "FPDFTextObj_GetFont",
+            "FPDFFont_GetIsEmbedded", "FPDFPageObj_GetMatrix", "FPDFPath_GetDrawMode", "FPDFPath_CountSegments",
+            "FPDFPath_GetPathSegment", "FPDFPathSegment_GetPoint", "FPDFPathSegment_GetType",
+            "FPDFPathSegment_GetClose", "FPDFPageObj_GetFillColor", "FPDFText_GetUnicode", "FPDFText_IsGenerated",
+            "FPDFText_GetTextObject", "FPDFText_HasUnicodeMapError", "FPDFText_GetCharOrigin",
+            "FPDFText_GetLooseCharBox", "FPDFText_GetMatrix", "FPDFText_GetFontSize"}
+
+
+class _Handle(ctypes.c_void_p):
+    """A PDFium handle as a ctypes object (a subclass of c_void_p is not turned into an int on return), so
+    that it can go back to an untyped function; ``.value`` is its address (None for NULL)."""
 _OPTIONAL = {"FPDFFont_GetBaseFontName"}        # PDFium before 2024 lacks it
 
 
@@ -361,8 +376,8 @@ class _Api:
 
     def __init__(self, lib) -> None:
         c = ctypes
-        types = {"p": c.c_void_p, "i": c.c_int, "I": c.c_uint, "L": c.c_ulong, "z": c.c_size_t, "d": c.c_double,
-                 "f": c.c_float, None: None}
+        types = {"h": _Handle, "p": c.c_void_p, "i": c.c_int, "I": c.c_uint, "L": c.c_ulong, "z": c.c_size_t,
+                 "d": c.c_double, "f": c.c_float, None: None}
         for name, (result, args) in _FUNCTIONS.items():
             try:
                 fn = lib[name]          # a fresh function object: pypdfium2's own declarations stay as they are
@@ -371,7 +386,11 @@ class _Api:
                     raise
                 fn = None
             else:
-                fn.restype, fn.argtypes = types[result], [types[a] for a in args]
+                fn.restype = types[result]
+                if name in _UNTYPED:
+                    assert set(args) <= {"h", "p", "i"}, name
+                else:
+                    fn.argtypes = [types["p" if a == "h" else a] for a in args]
             setattr(self, name, fn)
         self.floats, self.doubles, self.ints, self.uints = (c.c_float * 4)(), (c.c_double * 2)(), (c.c_int * 2)(), (c.c_uint * 4)()
         self.matrix = (c.c_float * 6)()             # FS_MATRIX: a, b, c, d, e, f
@@ -380,12 +399,12 @@ class _Api:
         self.double_ptrs = _addresses(self.doubles, 2, 8)
         self.int_ptrs = _addresses(self.ints, 2, 4)
         self.uint_ptrs = _addresses(self.uints, 4, 4)
-        self.matrix_ptr = c.addressof(self.matrix)
+        self.matrix_ptr = c.c_void_p(c.addressof(self.matrix))
 
 
 def _addresses(array, n: int, size: int) -> tuple:
     base = ctypes.addressof(array)
-    return tuple(base + k * size for k in range(n))
+    return tuple(ctypes.c_void_p(base + k * size) for k in range(n))
 
 
 class _Config(ctypes.Structure):
