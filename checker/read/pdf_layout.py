@@ -60,10 +60,6 @@ def bbox(objs) -> tuple[float, float, float, float]:
 
 # -- words and lines ----------------------------------------------------------------------------------------
 
-def _new_word(prev: dict, cur: dict) -> bool:
-    return cur["x0"] < prev["x0"] or cur["x0"] > prev["x1"] + TOLERANCE or abs(cur["top"] - prev["top"]) > TOLERANCE
-
-
 def _words_of_line(chars: list[dict]) -> list[list[dict]]:
     out: list[list[dict]] = []
     word: list[dict] = []
@@ -72,7 +68,8 @@ def _words_of_line(chars: list[dict]) -> list[list[dict]]:
             if word:
                 out.append(word)
             word = []
-        elif word and _new_word(word[-1], c):
+        elif word and (c["x0"] < word[-1]["x0"] or c["x0"] > word[-1]["x1"] + TOLERANCE
+                       or abs(c["top"] - word[-1]["top"]) > TOLERANCE):     # a new word
             out.append(word)
             word = [c]
         else:

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import ctypes
 
+from .pdf import _visible
+
 _EMPTY = 0.01           # PDFium's text page drops text objects narrower than this (kSizeEpsilon)
 # the standard fonts every reader carries the metrics of: PDFium measures them as pdfminer does unembedded
 _STANDARD = {"Courier", "Courier-Bold", "Courier-Oblique", "Courier-BoldOblique", "Helvetica", "Helvetica-Bold",
@@ -28,6 +30,7 @@ _MOVE, _LINE, _BEZIER = 2, 0, 1         # FPDF_SEGMENT_*
 
 
 class Page:
+    """``edges``: what pdfplumber's edges would be, less the sides of rectangles ``pdf._visible`` drops."""
     __slots__ = ("height", "chars", "edges", "images")
 
     def __init__(self, height: float, chars: list[dict], edges: list[dict], images: bool) -> None:
@@ -172,9 +175,10 @@ def _path_edges(api, obj, m: tuple, top: float) -> list[dict]:
     if not fill and not stroke:         # a path ended with n only clips: pdfminer never paints it
         return []
     style = {"stroke": bool(stroke), "fill": bool(fill), "non_stroking_color": _fill_color(api, obj)}
+    rects = _visible({"object_type": "rect", **style})
     out: list[dict] = []
     for sub in _subpaths(api, obj, m):
-        out.extend(_shape_edges(sub, style, top))
+        out.extend(_shape_edges(sub, style, top, rects))
     return out
 
 
@@ -212,9 +216,10 @@ def _fill_color(api, obj) -> tuple:
     return (rgba[0] / 255, rgba[1] / 255, rgba[2] / 255)
 
 
-def _shape_edges(sub: list, style: dict, top: float) -> list[dict]:
+def _shape_edges(sub: list, style: dict, top: float, rects: bool = True) -> list[dict]:
     """A subpath as pdfminer classifies it — one line, an axis-aligned rectangle or a curve — and as
-    pdfplumber turns those into edges."""
+    pdfplumber turns those into edges; a rectangle only when ``rects`` (the reader drops the sides of
+    boxes neither stroked nor inked: WPS draws a white one behind every line of text)."""
     shape = "".join(op for op, _ in sub)
     pts = [p for _, p in sub]
     if len(shape) > 3 and shape[-2:] == "lh" and pts[-2] == pts[0]:
@@ -230,7 +235,7 @@ def _shape_edges(sub: list, style: dict, top: float) -> list[dict]:
         (x0, y0), (x1, y1), (x2, y2), (x3, y3), _ = pts
         if pts[0] == pts[4] and ((x0 == x1 and y1 == y2 and x2 == x3 and y3 == y0) or
                                  (y0 == y1 and x1 == x2 and y2 == y3 and x3 == x0)):
-            return _rect_edges(flip[0], flip[2], style)
+            return _rect_edges(flip[0], flip[2], style) if rects else []
     if not shape.startswith("m"):
         return []
     out = []
