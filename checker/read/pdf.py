@@ -226,7 +226,7 @@ def _is_paper(color) -> bool:
 
 
 def _unmapped(text: str, page: int, notes: list[str]) -> str:
-    n = len(_CID.findall(text))
+    n = len(_CID.findall(text)) if "(cid:" in text else 0       # the literal every match starts with
     if n:
         notes.append(f"第 {page} 页有 {n} 个字形无法转换为文字（字体缺少 Unicode 映射），以 \ufffd 代替")
         text = _CID.sub("\ufffd", text)
@@ -248,7 +248,9 @@ def _table(t, page, number: int) -> Table:
             col, colspan = grid_span(xs, bbox[0], bbox[2])
             r, rowspan = grid_span(ys, bbox[1], bbox[3])
             # a number wrapped in a narrow column is still one number
-            text = re.sub(r"(?<=\d)\n(?=\d)", "", _unmapped(text or "", number, notes))
+            text = _unmapped(text or "", number, notes)
+            if "\n" in text:
+                text = re.sub(r"(?<=\d)\n(?=\d)", "", text)
             cell = GridCell(text, r, col, rowspan, colspan)
             cell.label = f"第 {number} 页表格第 {r + 1} 行第 {col + 1} 列"
             cells.append(cell)

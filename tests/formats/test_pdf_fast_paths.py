@@ -95,3 +95,13 @@ colours = st.one_of(st.tuples(st.floats(0, 1)), st.tuples(st.floats(0, 1), st.fl
 def test_paper_colours_remembered_or_not_answer_alike(seen):
     for colour in seen + seen:
         assert pdf._paper(colour) == pdf._is_paper(colour)
+
+
+@given(st.lists(st.sampled_from(["(cid:", "12", ")", "(cid:7)", "字", "\n", "(", "cid"]), max_size=8).map("".join))
+def test_unmapped_glyphs_found_with_the_literal_test_as_without(text):
+    import re
+
+    notes: list[str] = []
+    plain = len(re.findall(r"\(cid:\d+\)", text))
+    assert pdf._unmapped(text, 1, notes) == re.sub(r"\(cid:\d+\)", "\ufffd", text)
+    assert len(notes) == (1 if plain else 0)
