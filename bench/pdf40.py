@@ -10,6 +10,11 @@ the STSong-Light font NOT embedded), which the reader sends through pdfplumber p
 slow path, for comparison. Each check runs as ``govlint check FILE`` (interpreter start, imports,
 extraction and all rules), interleaved with ``python -c pass`` so machine load hits both alike; the
 medians are printed. ``measure()`` returns them for bench/run.py.
+
+``--phases`` adds the PDF reader's own share, CPU time in a fresh interpreter per file (imports cold,
+then the fastest of ``--runs`` reads): importing the reader modules, loading PDFium, the pages
+(objects, rulings and characters from PDFium), layout and tables, and page chrome + joining +
+rendering. The rest of a check (rules on the text) is what a .txt report of that size costs too.
 """
 
 from __future__ import annotations
@@ -114,6 +119,43 @@ def measure(govlint: list[str], python: str, runs: int = 7, corpus: Path | None 
     return result
 
 
+_PHASES = r"""
+import sys, time
+cpu = time.process_time
+t = cpu()
+from checker.read import pdf, pdf_join, pdf_layout, pdf_pdfium, render
+modules = cpu() - t
+t = cpu()
+pdf_pdfium._api()
+stack = cpu() - t
+data = open(sys.argv[1], "rb").read()
+best = [float("inf")] * 3
+for _ in range(int(sys.argv[2])):
+    t = cpu()
+    doc = pdf_pdfium.open_document(data)
+    fast = [pdf_pdfium.page(doc, i) for i in range(len(doc))]
+    doc.close()
+    t1 = cpu()
+    pages = [pdf._page(pdf._Fast(p), i + 1) for i, p in enumerate(fast)]
+    t2 = cpu()
+    b = render.Builder()
+    pdf._render(pdf_join.join(pdf._drop_chrome(pages)), b)
+    b.source("x.pdf", "pdf")
+    best = [min(x, y) for x, y in zip(best, (t1 - t, t2 - t1, cpu() - t2))]
+print(modules, stack, *best, "pdfplumber" in sys.modules)
+"""
+PHASES = ("reader modules", "PDFium loaded", "pages (PDFium)", "layout + tables", "chrome + join + render")
+
+
+def phases(path: Path, runs: int) -> dict:
+    """The reader's phases on ``path`` (CPU ms, fresh interpreter; see the module docstring)."""
+    out = subprocess.run([sys.executable, "-c", _PHASES, str(path), str(runs)], capture_output=True, text=True,
+                         cwd=ROOT, check=True).stdout.split()
+    res = {name: round(float(v) * 1000, 1) for name, v in zip(PHASES, out)}
+    res["pdfplumber imported"] = out[-1] == "True"
+    return res
+
+
 def rows(res: dict) -> list[tuple[str, str, str, bool | None]]:
     """(measure, value, target, met) lines for a report."""
     out = [("python -c pass (median, PDF runs)", f"{res['python_pass_ms']:.1f} ms", "", None),
@@ -141,7 +183,10 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("--govlint", default=f"{sys.executable} -m checker", help="command to run (default: this python -m checker)")
     ap.add_argument("--runs", type=int, default=7)
     ap.add_argument("--corpus", type=Path, help="corpus folder with full/*.pdf (default: GOVLINT_CORPUS or the shared corpus)")
+    ap.add_argument("--phases", action="store_true", help="also the PDF reader's phases on the real reports (CPU ms)")
     args = ap.parse_args(argv)
+    if args.phases:
+        print_phases(args.runs, args.corpus)
     res = measure(shlex.split(args.govlint), sys.executable, args.runs, args.corpus)
     for name, value, target, ok in rows(res):
         mark = "" if ok is None else ("PASS" if ok else "MISS")
@@ -149,6 +194,18 @@ def main(argv: list[str] | None = None) -> dict:
     if "real6" not in res:
         print("(no corpus PDFs found: set GOVLINT_CORPUS for the real-report measures)")
     return res
+
+
+def print_phases(runs: int, corpus: Path | None) -> None:
+    sources = corpus_pdfs(corpus)
+    if not sources:
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in (6, 40):
+            path = Path(tmp) / f"real{n}.pdf"
+            real_pdf(path, n, sources)
+            res = phases(path, runs)
+            print(f"reader phases, {n} pages (CPU ms): " + " | ".join(f"{k} {v}" for k, v in res.items()))
 
 
 if __name__ == "__main__":

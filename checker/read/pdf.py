@@ -149,7 +149,10 @@ def _page(page, number: int) -> list:
 
     def outside(c) -> bool:
         cx, cy = (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2
-        return not any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
+        for x0, top, x1, bottom in boxes:       # a loop: asked for every character of the page
+            if x0 <= cx <= x1 and top <= cy <= bottom:
+                return False
+        return True
 
     blocks: list[tuple[float, object]] = []
     for n, ln in enumerate(page.lines(outside), 1):
@@ -196,8 +199,25 @@ def _visible(obj) -> bool:
     return bool(obj.get("fill")) and not _paper(obj.get("non_stroking_color"))
 
 
+_PAPER: dict = {}       # colour → white? (every side of every box asks)
+
+
 def _paper(color) -> bool:
     """White in gray, RGB or CMYK."""
+    if type(color) is not tuple:        # pdfplumber's colours can be lists
+        return _is_paper(color)
+    try:
+        return _PAPER[color]
+    except KeyError:
+        white = _is_paper(color)
+        if len(_PAPER) < 256:
+            _PAPER[color] = white
+        return white
+    except TypeError:                   # unhashable parts: not a colour of numbers
+        return _is_paper(color)
+
+
+def _is_paper(color) -> bool:
     if not isinstance(color, (tuple, list)) or not color or not all(isinstance(v, (int, float)) for v in color):
         return False
     if len(color) == 4:
@@ -206,7 +226,7 @@ def _paper(color) -> bool:
 
 
 def _unmapped(text: str, page: int, notes: list[str]) -> str:
-    n = len(_CID.findall(text))
+    n = len(_CID.findall(text)) if "(cid:" in text else 0       # the literal every match starts with
     if n:
         notes.append(f"第 {page} 页有 {n} 个字形无法转换为文字（字体缺少 Unicode 映射），以 \ufffd 代替")
         text = _CID.sub("\ufffd", text)
@@ -228,7 +248,9 @@ def _table(t, page, number: int) -> Table:
             col, colspan = grid_span(xs, bbox[0], bbox[2])
             r, rowspan = grid_span(ys, bbox[1], bbox[3])
             # a number wrapped in a narrow column is still one number
-            text = re.sub(r"(?<=\d)\n(?=\d)", "", _unmapped(text or "", number, notes))
+            text = _unmapped(text or "", number, notes)
+            if "\n" in text:
+                text = re.sub(r"(?<=\d)\n(?=\d)", "", text)
             cell = GridCell(text, r, col, rowspan, colspan)
             cell.label = f"第 {number} 页表格第 {r + 1} 行第 {col + 1} 列"
             cells.append(cell)
@@ -242,11 +264,16 @@ def _table(t, page, number: int) -> Table:
 def _stray_chars(page, bbox, cells) -> int:
     x0, top, x1, bottom = bbox
     n = 0
+    hit = (0.0, 0.0, -1.0, -1.0)        # the cell of the previous character: the next one is mostly in it too
     for c in page.chars:
         cx, cy = (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2
         if x0 <= cx <= x1 and top <= cy <= bottom and c["text"].strip() and \
-                not any(a <= cx <= b and t <= cy <= d for a, t, b, d in cells):
-            n += 1
+                not (hit[0] <= cx <= hit[2] and hit[1] <= cy <= hit[3]):
+            cell = next((box for box in cells if box[0] <= cx <= box[2] and box[1] <= cy <= box[3]), None)
+            if cell is None:
+                n += 1
+            else:
+                hit = cell
     return n
 
 

@@ -15,6 +15,7 @@ label and its numbers.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from ..model.record import MutableRecord
 from .render import GridCell
@@ -47,7 +48,16 @@ def grid_span(edges: list[float], start: float, end: float) -> tuple[int, int]:
 
 
 def _nearest(edges: list[float], x: float) -> int:
-    return min(range(len(edges)), key=lambda i: abs(edges[i] - x))
+    """The first index of the line nearest ``x`` (``min`` over every line) in the sorted ``edges``:
+    distances fall towards ``x`` and rise past it, so only the lines either side of it compete; equal
+    lines before the winner tie with it."""
+    i = bisect_left(edges, x)
+    if i == len(edges) or (i > 0 and abs(edges[i - 1] - x) <= abs(edges[i] - x)):
+        i -= 1
+        best = abs(edges[i] - x)
+        while i > 0 and abs(edges[i - 1] - x) == best:
+            i -= 1
+    return i
 
 
 # -- joining -------------------------------------------------------------------------------------------

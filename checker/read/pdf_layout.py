@@ -14,6 +14,7 @@ edges add orientation, width, height) so the reader treats both engines' objects
 from __future__ import annotations
 
 import itertools
+from bisect import bisect_left
 from operator import itemgetter
 
 TOLERANCE = 3           # pdfplumber's x/y text tolerance and table snap/join/intersection tolerance
@@ -59,10 +60,6 @@ def bbox(objs) -> tuple[float, float, float, float]:
 
 # -- words and lines ----------------------------------------------------------------------------------------
 
-def _new_word(prev: dict, cur: dict) -> bool:
-    return cur["x0"] < prev["x0"] or cur["x0"] > prev["x1"] + TOLERANCE or abs(cur["top"] - prev["top"]) > TOLERANCE
-
-
 def _words_of_line(chars: list[dict]) -> list[list[dict]]:
     out: list[list[dict]] = []
     word: list[dict] = []
@@ -71,7 +68,8 @@ def _words_of_line(chars: list[dict]) -> list[list[dict]]:
             if word:
                 out.append(word)
             word = []
-        elif word and _new_word(word[-1], c):
+        elif word and (c["x0"] < word[-1]["x0"] or c["x0"] > word[-1]["x1"] + TOLERANCE
+                       or abs(c["top"] - word[-1]["top"]) > TOLERANCE):     # a new word
             out.append(word)
             word = [c]
         else:
@@ -252,10 +250,13 @@ class RuledTable:
         x0, top, x1, bottom = self.bbox
         centred = [((c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2, c) for c in chars]
         centred = [t for t in centred if x0 <= t[0] <= x1 and top <= t[1] <= bottom]
+        by_height = sorted(range(len(centred)), key=lambda k: centred[k][1])
+        heights = [centred[k][1] for k in by_height]
         out = []
         for row in self.rows:
             a, t, b, u = bbox_of(row.cells)
-            row_chars = [k for k in centred if a <= k[0] < b and t <= k[1] < u]
+            band = sorted(by_height[bisect_left(heights, t):bisect_left(heights, u)])    # t <= cy < u, in page order
+            row_chars = [k for k in map(centred.__getitem__, band) if a <= k[0] < b]
             out.append([None if cell is None else
                         extract_text([c for cx, cy, c in row_chars if cell[0] <= cx < cell[2] and cell[1] <= cy < cell[3]])
                         for cell in row.cells])
