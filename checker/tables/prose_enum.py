@@ -40,9 +40,8 @@ _NESTED = lazy_re.compile(r"^\s*(?:包括|包含|涵盖|其中包括)")
 _NEW_HEAD = lazy_re.compile(r"^\s*其中")
 _CONTINUE = lazy_re.compile(r"^\s*(?:以及|及|和|与)")
 _JOIN = lazy_re.compile(r"^[ \t]*(?:和|及|与|以及|、)[ \t]*\S{0,24}?$")
-# Held to the literal it needs (其他, 其余 …) first: most lists have no residual term.
-_RESIDUAL = lazy_re.compile(r"^\s*(?:[一二三四五六七八九十\d]+[.、]|[①-⑳]|[“\"「(（])?\s*(?:发布|公开|更新)?(?:其他|其它|其余|剩余)")
 _RESIDUAL_WORDS = ("其他", "其它", "其余", "剩余")
+_RESIDUAL_VERBS = ("发布", "公开", "更新")
 _ETC = lazy_re.compile(r"等\s*$")
 CHANNELS = lazy_re.compile(r"网站|网页|门户|微信|公众号|微博|新媒体|客户端|APP|App|app|公报|报刊|报纸|电视|广播|抖音|头条|公开栏|显示屏")
 _DIGIT = lazy_re.compile(r"\d")
@@ -440,7 +439,28 @@ def _completeness(e: Enumeration, text: str, cls: list[Clause], at: int, why: st
 
 
 def _residual(label: str) -> bool:
-    return any(w in label for w in _RESIDUAL_WORDS) and _RESIDUAL.match(label) is not None
+    r"""A residual term (其他…, “3.其余…”): ``re.match(r"^\s*(?:[一二三四五六七八九十\d]+[.、]|[①-⑳]|
+    [“\"「(（])?\s*(?:发布|公开|更新)?(?:其他|其它|其余|剩余)", label)``. Each marker of the optional
+    group is fixed by its first character and eats a whole run, so the pattern can only match with the
+    marker's length or with none."""
+    s = label.lstrip()
+    first = s[:1]
+    if not first:
+        return False
+    marker = 0
+    if first in _NUMERALS or first.isdecimal():
+        n = 1
+        while n < len(s) and (s[n] in _NUMERALS or s[n].isdecimal()):
+            n += 1
+        marker = n + 1 if s[n:n + 1] in (".", "、") else 0
+    elif _CIRCLED[0] <= first <= _CIRCLED[1] or first in "“\"「(（":
+        marker = 1
+    return (marker > 0 and _names_rest(s[marker:])) or _names_rest(s)
+
+
+def _names_rest(s: str) -> bool:
+    s = s.lstrip()
+    return s.startswith(_RESIDUAL_WORDS) or (s.startswith(_RESIDUAL_VERBS) and s[2:].startswith(_RESIDUAL_WORDS))
 
 
 def _group_text(text: str, cls: list[Clause], at: int) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import sys
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from checker.tables import prose_clauses as pc
@@ -24,13 +24,14 @@ FENBIE = re.compile(r"分别(?:为|是|有)")
 NEW_TOTAL = re.compile(r"^[^\d]*?(?:(?<!公)共(?![享同建产识青性用])|合计|总计|累计)|^\s*(?:另有|另外|此外|还有|同时|并|均)")
 ITEM = re.compile(r"^\s*(?:[①-⑳]|\d{1,2}[.、．](?!\d)|[“\"「]|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}是)")
 TERMINATOR = re.compile(r"[。！？!?\n]|(?<=[\u4e00-\u9fff])\.(?!\d)")
+RESIDUAL = re.compile(r"^\s*(?:[一二三四五六七八九十\d]+[.、]|[①-⑳]|[“\"「(（])?\s*(?:发布|公开|更新)?(?:其他|其它|其余|剩余)")
 CJK_TAIL = re.compile(r"[\u4e00-\u9fff]{4,}$")
 
 # Chinese characters at and beyond the ends of U+4E00–U+9FFF (㐀 U+3400, 鿿 U+9FFF, 가 U+AC00), digits
 # of other scripts (٣, ５), spaces re and str.isspace agree on (U+3000, U+2028, U+001C) and the words
 # the parser looks for
 PIECES = ["其中", "包括", "包含", "分别为", "分别是", "分别有", "分别", "共", "公共", "共享", "合计", "总计", "累计", "另有",
-          "并", "均", "其他", "其余", "剩余", "发布", "在", "中", "是", "一", "三", "十", "①", "⑳", "⑴", "“", "\"", "「",
+          "并", "均", "其他", "其它", "其余", "剩余", "发布", "公开", "更新", "在", "中", "是", "一", "三", "十", "①", "⑳", "⑴", "“", "\"", "「",
           "：", "，", ",", "、", "；", ";", "。", "!", "?", "！", "？", "\n", "(", ")", "（", "）", ".", "．", " ", "\t",
           "\u3000", "\u2028", "\x1c", "件", "条", "宗", "人次", "万元", "元", "次", "占", "%", "％", "多", "余", "约",
           "超过", "左右", "以上", "不足", "逾", "近", "大约", "1", "2", "0", "12", "123", "٣", "５", "x", "a",
@@ -109,7 +110,7 @@ def test_word_tests_are_their_patterns(t):
     assert pe._fenbie(t) == bool(FENBIE.search(t))
     assert pe._new_total(t) == bool(NEW_TOTAL.match(t))
     assert pe._item(t) == bool(ITEM.match(t))
-    assert pe._residual(t) == bool(pe._RESIDUAL.match(t))
+    assert pe._residual(t) == bool(RESIDUAL.match(t))
     tail = CJK_TAIL.search(t)
     assert pe._cjk_tail(t) == (tail.group() if tail else None)
     for pos in range(len(t) + 1):
@@ -128,8 +129,27 @@ ITEMS = ["①", "⑳", "⑴", "1", "12", "123", "٣", "５", ".", "．", "、", 
 
 @settings(max_examples=800)
 @given(st.lists(st.sampled_from(ITEMS), max_size=8).map("".join))
+@example("1.x")
+@example("12、")
+@example("123.")
+@example("1.2")
+@example("（一）")
+@example("(十二三)")
+@example("一二三是")
 def test_item_markers_are_the_pattern(t):
     assert pe._item(t) == bool(ITEM.match(t))
+
+
+@settings(max_examples=800)
+@given(st.lists(st.sampled_from(ITEMS + ["其他", "其余", "剩余", "其", "发布", "公开", "更新"]), max_size=8).map("".join))
+@example("1.其他")
+@example("一、其余")
+@example(" 12、 更新剩余")
+@example("①发布其他")
+@example("（其它")
+@example("1其他")
+def test_residual_terms_are_the_pattern(t):
+    assert pe._residual(t) == bool(RESIDUAL.match(t))
 
 
 TOPICS = pe.AnyWord(["予以公开", "不予公开"])
@@ -191,3 +211,22 @@ FIGURES = st.sampled_from(["5", "76.5", "100", "1000", "12.3456", "12.34567", "�
 def test_shares_at_every_distance_from_zhan(text):
     assert [(p, m.span(1), m.groups()) for p, m in pc.shares(text)] == \
         [(m.start(), m.span(1), m.groups()) for m in PERCENT.finditer(text)]
+
+
+def _table_keys():
+    from checker.tables.labels import _keys
+    from checker.tables.model import definitions
+
+    return [_keys(t) for tables in definitions().values() for t in tables.values()]
+
+
+KEYS = _table_keys()
+KEY_PIECES = sorted({k[:n] for keys in KEYS for k in keys.entries for n in (1, 2, len(k))} | {"x", "其", "1"})
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.integers(0, len(KEYS) - 1), st.lists(st.sampled_from(KEY_PIECES), max_size=10).map("".join))
+def test_label_key_scan_is_the_longest_first_alternation(n, text):
+    keys = KEYS[n]
+    rx = re.compile("|".join(re.escape(k) for k in sorted(keys.entries, key=len, reverse=True)))
+    assert keys.find(text) == [(m.start(), m.end(), m.group()) for m in rx.finditer(text)]
