@@ -149,8 +149,12 @@ def enumerations(text: str, stats: Stats | None = None, topics=None, cls: list[C
     out: list[Enumeration] = []
     seen: set[int] = set()
     for i, c in enumerate(cls):
-        if not c.counts and not _may_head(text, c):
-            continue                    # neither _start nor _topic_start opens a list here
+        if not c.counts:
+            # without a count only a marker (_HEAD) opens a list: skip a clause that neither opens with
+            # space nor with a marker's first character (most clauses; a call each would cost more)
+            first = text[c.start:c.start + 1]
+            if first not in _HEAD_FIRST and not first.isspace():
+                continue
         found = _start(text, cls, i) or (_topic_start(text, cls, i, topics) if topics else None)
         if found is None:
             continue
@@ -164,13 +168,6 @@ def enumerations(text: str, stats: Stats | None = None, topics=None, cls: list[C
             _mark(e, seen)
             out.append(e)
     return out
-
-
-def _may_head(text: str, c: Clause) -> bool:
-    """False when ``_HEAD`` cannot match the clause: it neither opens with space nor with the first
-    character of a marker."""
-    first = text[c.start:c.start + 1]
-    return first in _HEAD_FIRST or first.isspace()
 
 
 class AnyWord:

@@ -155,14 +155,35 @@ def test_residual_terms_are_the_pattern(t):
 TOPICS = pe.AnyWord(["予以公开", "不予公开"])
 
 
+def _reference_enumerations(text, topics):
+    """enumerations trying every clause."""
+    cls, out, seen, stats = pc.clauses(text), [], set(), pe.Stats()
+    for i, c in enumerate(cls):
+        found = pe._start(text, cls, i) or (pe._topic_start(text, cls, i, topics) if topics else None)
+        if found is None:
+            continue
+        total_at, first, why = found
+        total = pe._total(cls, total_at)
+        if total is None or total.start in seen:
+            continue
+        e = pe._parse(text, cls, total_at, total, first, why, stats, 0)
+        e.inferred = why == "topic"
+        if len(e.terms) >= 2:
+            pe._mark(e, seen)
+            out.append(e)
+    return out
+
+
 @settings(max_examples=400, deadline=None)
 @given(prose)
+@example("共受理申请618件，其中当面申请473宗，占76.5%；网上申请73宗。")
+@example("办理申请10件。予以公开6件，不予公开4件。")
+@example("收到10件\n 其中甲5件、乙5件。")
+@example("共受理申请618件，其中：当面申请473宗，网上申请145宗。")
+@example("收到申请20件，具体如下：甲10件，乙10件。")
 def test_skipped_clauses_open_no_list(text):
-    cls = pc.clauses(text)
-    for i, c in enumerate(cls):
-        if not c.counts and not pe._may_head(text, c):
-            assert pe._start(text, cls, i) is None
-            assert pe._topic_start(text, cls, i, TOPICS) is None
+    for topics in (None, TOPICS):
+        assert pe.enumerations(text, topics=topics) == _reference_enumerations(text, topics)
 
 
 def _reference_share_runs(text):
@@ -230,3 +251,8 @@ def test_label_key_scan_is_the_longest_first_alternation(n, text):
     keys = KEYS[n]
     rx = re.compile("|".join(re.escape(k) for k in sorted(keys.entries, key=len, reverse=True)))
     assert keys.find(text) == [(m.start(), m.end(), m.group()) for m in rx.finditer(text)]
+
+
+def test_head_first_characters_are_the_markers_first():
+    words = re.search(r"\(\?:(.*)\)", pe._HEAD.pattern).group(1).split("|")
+    assert {w[0] for w in words} == pe._HEAD_FIRST
