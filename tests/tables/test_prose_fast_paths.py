@@ -256,3 +256,30 @@ def test_label_key_scan_is_the_longest_first_alternation(n, text):
 def test_head_first_characters_are_the_markers_first():
     words = re.search(r"\(\?:(.*)\)", pe._HEAD.pattern).group(1).split("|")
     assert {w[0] for w in words} == pe._HEAD_FIRST
+
+
+@settings(max_examples=300, deadline=None)
+@given(prose, st.integers(0, 400))
+def test_rate_sentence_start_is_the_last_regex_end(text, pos):
+    from checker.kinds.prose_rate import WINDOW, _sentence_start
+
+    pos = min(pos, len(text))
+    lo = max(0, pos - WINDOW)
+    ends = list(re.compile(r"[。！？!?\n]").finditer(text, lo, pos))
+    assert _sentence_start(text, pos) == (ends[-1].end() if ends else lo)
+
+
+@settings(max_examples=800)
+@given(st.lists(st.sampled_from(["一", "十", "1", "12", "٣", "(", ")", "（", "、", ".", "．", "x", "其他", " "]),
+                max_size=7).map("".join))
+@example("一、其他")
+@example("(一)其他")
+@example("()x")
+@example("(1)")
+@example("12.x")
+@example("一1、")
+def test_unnumbered_is_the_numbering_pattern(s):
+    from checker.tables.model import unnumbered
+
+    rx = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|[(][一二三四五六七八九十\d]+[)]|\d+[.、])")
+    assert unnumbered(s) == rx.sub("", s)
