@@ -122,9 +122,43 @@ def approximate(lead: str) -> bool:
     return not _APPROX_CHARS.isdisjoint(lead) or "左右" in lead or "以上" in lead or "不足" in lead
 
 
-def counts(text: str):
-    """``COUNT.finditer(text)``."""
-    return (COUNT if "\u3000" in text else _NARROW_COUNT).finditer(text)
+# Every unit ends in one of these; a count's digits start at most REACH characters before that last
+# character (12 digits, a point and 6 decimals, 2 spaces, 多/余, 2 spaces, a two-character unit's first),
+# and the check for a following % reads at most 3 characters after it.
+_UNIT_ENDS = "件宗条项篇份个次元"
+REACH, AFTER = 25, 3
+
+
+def counts(text: str) -> list:
+    """``COUNT.finditer(text)``'s matches. A match lies within REACH characters before and AFTER
+    characters after the last character of its unit, so the pattern only runs over those windows
+    around the unit characters (merged where they overlap): a third of a report's text, while
+    ``re`` without a literal to skip to tries the pattern at every position. No match crosses a
+    window's edge, and a lookahead cut by a window's end is always at a unit more than AFTER
+    characters before that end, so each window yields the whole text's matches in it."""
+    finditer = (COUNT if "\u3000" in text else _NARROW_COUNT).finditer
+    out = []
+    for lo, hi in _windows(text):
+        out.extend(finditer(text, lo, hi))
+    return out
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    ends = []
+    for ch in _UNIT_ENDS:
+        i = text.find(ch)
+        while i >= 0:
+            ends.append(i)
+            i = text.find(ch, i + 1)
+    ends.sort()
+    out: list[tuple[int, int]] = []
+    for u in ends:
+        lo, hi = max(0, u - REACH), min(len(text), u + 1 + AFTER)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], hi)
+        else:
+            out.append((lo, hi))
+    return out
 
 
 def shares(text: str):

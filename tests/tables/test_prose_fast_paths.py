@@ -283,3 +283,17 @@ def test_unnumbered_is_the_numbering_pattern(s):
 
     rx = re.compile(r"^(?:[一二三四五六七八九十]+[、.]|[(][一二三四五六七八九十\d]+[)]|\d+[.、])")
     assert unnumbered(s) == rx.sub("", s)
+
+
+COUNT_PIECES = ["123456789012", "1234567890123", "5", ".", ".123456", ".1234567", " ", "\t", "\u3000", "多", "余", "人次",
+                "件次", "万元", "件", "次", "元", "宗", "%", "％", "第", "x", "人", "万", "，", "占"]
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(COUNT_PIECES), max_size=30).map("".join))
+@example("123456789012.123456  多  人次  %")
+@example("x123456789012.123456  多  人次")
+@example("123456789012.123456\u3000\u3000余\u3000\u3000万元\u3000\u3000％")
+@example("5件" + "x" * 30 + "6件  %")
+def test_counts_in_unit_windows_are_the_whole_text_matches(text):
+    assert [m.span() + m.groups() for m in pc.counts(text)] == [m.span() + m.groups() for m in COUNT.finditer(text)]
