@@ -5,12 +5,11 @@ counts one office, not the row's whole)."""
 
 from __future__ import annotations
 
-import re
-
+from .. import lazy_re
 from ..tables.legacy_stats import legacy_rows
 
 _OPENS = "，,；;。：:、\n（(其中"
-_FIGURE = re.compile(r"[为是:：]?\s{0,2}(\d{1,12})\s{0,2}(人次|万元|条|件|个|次|元)")
+_FIGURE = lazy_re.compile(r"[为是:：]?\s{0,2}(\d{1,12})\s{0,2}(人次|万元|条|件|个|次|元)")
 
 
 def check(doc, rule):

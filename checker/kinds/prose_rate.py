@@ -6,21 +6,22 @@ may then be taken over received + carried over."""
 
 from __future__ import annotations
 
-import re
-
+from .. import lazy_re
 from .prose_sum import _fits
 
 
 def _plausible(figure: str) -> bool:
     return len(figure) <= 12 and figure.replace(".", "", 1).isdecimal()
 
-_SENTENCE = re.compile(r"[。！？!?\n]")
+_SENTENCE_ENDS = "。！？!?\n"
 WINDOW = 160
 
 
 def compile(params):
-    return [(r["name"], re.compile(r["rate"]), re.compile(r["numerator"]), re.compile(r["denominator"]),
-             re.compile(params.get("skip", r"(?!)"))) for r in params["rates"]]
+    # lazy: a report states no rate, or a rate with no sentence to check, and the rest go unused
+    return [(r["name"], lazy_re.compile(r["rate"]), lazy_re.compile(r["numerator"]),
+             lazy_re.compile(r["denominator"]), lazy_re.compile(params.get("skip", r"(?!)")))
+            for r in params["rates"]]
 
 
 def check(doc, rule):
@@ -50,9 +51,11 @@ def check(doc, rule):
 
 
 def _sentence_start(text: str, pos: int) -> int:
+    """Just after the last sentence end in the ``WINDOW`` characters before ``pos``, else the window's
+    start."""
     lo = max(0, pos - WINDOW)
-    ends = list(_SENTENCE.finditer(text, lo, pos))
-    return ends[-1].end() if ends else lo
+    last = max(text.rfind(ch, lo, pos) for ch in _SENTENCE_ENDS)
+    return last + 1 if last >= 0 else lo
 
 
 def _last(rx, head: str):

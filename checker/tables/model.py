@@ -16,7 +16,9 @@ from ..yamlio import load_yaml
 
 # Numbering in front of a label (一、 （一） 1. 1、 (1)) and everything that is not a letter or digit:
 # labels are compared without them, so 1、/1. , full/half width and 、/， variants all match.
-_NUMBERING = lazy_re.compile(r"^(?:[一二三四五六七八九十]+[、.]|[(][一二三四五六七八九十\d]+[)]|\d+[.、])")
+# ``unnumbered`` strips them with string tests: the pattern, ^(?:[一二三四五六七八九十]+[、.]|
+# [(][一二三四五六七八九十\d]+[)]|\d+[.、]), takes ~0.5 ms to compile for its class of numerals.
+_NUMERALS = frozenset("一二三四五六七八九十")
 _NOT_WORD = lazy_re.compile(r"[\W_]+")
 
 
@@ -32,7 +34,29 @@ def squash_text(text: str) -> str:
 
 
 def label_key(label: str) -> str:
-    return squash(_NUMBERING.sub("", unicodedata.normalize("NFKC", label).strip()))
+    return squash(unnumbered(unicodedata.normalize("NFKC", label).strip()))
+
+
+def unnumbered(s: str) -> str:
+    """``s`` without the numbering it opens with. Each kind of numbering is known by its first
+    character and takes a whole run of numerals, so there is one candidate to test."""
+    first = s[:1]
+    if first in _NUMERALS:
+        n = _run_end(s, 0, _NUMERALS.__contains__)
+        return s[n + 1:] if s[n:n + 1] in ("、", ".") else s
+    if first == "(":
+        n = _run_end(s, 1, lambda ch: ch in _NUMERALS or ch.isdecimal())
+        return s[n + 1:] if n > 1 and s[n:n + 1] == ")" else s
+    if first.isdecimal():
+        n = _run_end(s, 0, str.isdecimal)
+        return s[n + 1:] if s[n:n + 1] in (".", "、") else s
+    return s
+
+
+def _run_end(s: str, i: int, test) -> int:
+    while i < len(s) and test(s[i]):
+        i += 1
+    return i
 
 
 class Column(Record):

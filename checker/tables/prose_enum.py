@@ -23,25 +23,87 @@ from __future__ import annotations
 
 import re
 
+from .. import lazy_re
 from ..model.record import MutableRecord
-from .prose_clauses import SENTENCE, Clause, Count, clauses, strength
+from .prose_clauses import SENTENCE, Clause, Count, clauses, full_stop, strength
 
 MAX_PARTS = 24
 MAX_CLAUSES = 80
 MAX_DEPTH = 2
 
-_HEAD = re.compile(r"^\s*(?:其中|包括|包含|涵盖|涉及|分别为|分别是|具体为|具体如下)")
-_NESTED = re.compile(r"^\s*(?:包括|包含|涵盖|其中包括)")
-_NEW_HEAD = re.compile(r"^\s*其中")
-_FENBIE = re.compile(r"分别(?:为|是|有)")
-# A clause stating a total of its own (“市政府网站共采用672条”, “共收到建议提案4件”) or something besides.
-_NEW_TOTAL = re.compile(r"^[^\d]*?(?:(?<!公)共(?![享同建产识青性用])|合计|总计|累计)|^\s*(?:另有|另外|此外|还有|同时|并|均)")
-_CONTINUE = re.compile(r"^\s*(?:以及|及|和|与)")
-_JOIN = re.compile(r"^[ \t]*(?:和|及|与|以及|、)[ \t]*\S{0,24}?$")
-_RESIDUAL = re.compile(r"^\s*(?:[一二三四五六七八九十\d]+[.、]|[①-⑳]|[“\"「(（])?\s*(?:发布|公开|更新)?(?:其他|其它|其余|剩余)")
-_ITEM = re.compile(r"^\s*(?:[①-⑳]|\d{1,2}[.、．](?!\d)|[“\"「]|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}是)")
-_ETC = re.compile(r"等\s*$")
-CHANNELS = re.compile(r"网站|网页|门户|微信|公众号|微博|新媒体|客户端|APP|App|app|公报|报刊|报纸|电视|广播|抖音|头条|公开栏|显示屏")
+# Patterns are lazy (this module is imported for every report); the ones holding a class of several
+# Chinese characters, which ``re`` takes 0.2–1 ms to compile, are written as string tests instead,
+# each beside the pattern it stands for (tests/tables/test_prose_fast_paths.py holds them equal).
+_HEAD = lazy_re.compile(r"^\s*(?:其中|包括|包含|涵盖|涉及|分别为|分别是|具体为|具体如下)")
+_HEAD_FIRST = frozenset("其包涵涉分具")        # what _HEAD can find after leading space
+_NESTED = lazy_re.compile(r"^\s*(?:包括|包含|涵盖|其中包括)")
+_NEW_HEAD = lazy_re.compile(r"^\s*其中")
+_CONTINUE = lazy_re.compile(r"^\s*(?:以及|及|和|与)")
+_JOIN = lazy_re.compile(r"^[ \t]*(?:和|及|与|以及|、)[ \t]*\S{0,24}?$")
+_RESIDUAL_WORDS = ("其他", "其它", "其余", "剩余")
+_RESIDUAL_VERBS = ("发布", "公开", "更新")
+_ETC = lazy_re.compile(r"等\s*$")
+CHANNELS = lazy_re.compile(r"网站|网页|门户|微信|公众号|微博|新媒体|客户端|APP|App|app|公报|报刊|报纸|电视|广播|抖音|头条|公开栏|显示屏")
+_DIGIT = lazy_re.compile(r"\d")
+
+
+def _fenbie(t: str) -> bool:
+    r"""``re.search(r"分别(?:为|是|有)", t)``."""
+    return "分别为" in t or "分别是" in t or "分别有" in t
+
+
+_OWN_TOTAL = ("合计", "总计", "累计")
+_NOT_TOTAL_AFTER = frozenset("享同建产识青性用")            # 共享, 共同, 公共 … are not 共 = in all
+_BESIDES = ("另有", "另外", "此外", "还有", "同时", "并", "均")
+
+
+def _new_total(t: str) -> bool:
+    r"""A clause stating a total of its own (“市政府网站共采用672条”, “共收到建议提案4件”) or something
+    besides: ``re.match(NEW_TOTAL, t)`` with NEW_TOTAL
+    ``^[^\d]*?(?:(?<!公)共(?![享同建产识青性用])|合计|总计|累计)|^\s*(?:另有|另外|此外|还有|同时|并|均)``."""
+    if t.lstrip().startswith(_BESIDES):
+        return True
+    digit = _DIGIT.search(t)
+    head = t if digit is None else t[:digit.start()]
+    if any(w in head for w in _OWN_TOTAL):
+        return True
+    i = head.find("共")
+    while i >= 0:
+        if (i == 0 or head[i - 1] != "公") and t[i + 1:i + 2] not in _NOT_TOTAL_AFTER:
+            return True
+        i = head.find("共", i + 1)
+    return False
+
+
+_NUMERALS = frozenset("一二三四五六七八九十")
+_CIRCLED = ("\u2460", "\u2473")                          # ① … ⑳
+
+
+def _item(t: str) -> bool:
+    r"""A clause opening with an item marker (①, 1., “, (一), 一是): ``re.match(r"^\s*(?:[①-⑳]|\d{1,2}
+    [.、．](?!\d)|[“\"「]|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}是)", t)``."""
+    s = t.lstrip()
+    if not s:
+        return False
+    first = s[0]
+    if _CIRCLED[0] <= first <= _CIRCLED[1] or first in "“\"「":
+        return True
+    if first.isdecimal():
+        n = _run(s, 0, str.isdecimal)
+        return n <= 2 and s[n:n + 1] in ("．", ".", "、") and not s[n + 1:n + 2].isdecimal()
+    if first in "(（":
+        n = _run(s, 1, lambda ch: ch in _NUMERALS or ch.isdecimal())
+        return 1 <= n <= 3 and s[1 + n:2 + n] in (")", "）")
+    n = _run(s, 0, _NUMERALS.__contains__)
+    return 1 <= n <= 3 and s[n:n + 1] == "是"
+
+
+def _run(s: str, i: int, test) -> int:
+    """How many characters from ``i`` pass ``test``, counted up to 4 (every caller wants at most 3)."""
+    n = 0
+    while n < 4 and i + n < len(s) and test(s[i + n]):
+        n += 1
+    return n
 
 
 class Enumeration(MutableRecord):
@@ -76,16 +138,23 @@ class Stats:
         self.visits = 0
 
 
-def enumerations(text: str, stats: Stats | None = None, topics: re.Pattern | None = None) -> list[Enumeration]:
+def enumerations(text: str, stats: Stats | None = None, topics=None, cls: list[Clause] | None = None) -> list[Enumeration]:
     """Every list in ``text``. With ``topics`` (a pattern of category names, e.g. the 办理结果), a
     sentence that opens with a count of such a category and has no marker of its own is read as a list
     under the handled total of the sentence before (“答复申请805件……。予以公开258件，占33.9%；……”);
-    such a list is marked ``inferred``."""
-    cls = clauses(text)
+    such a list is marked ``inferred``. ``topics`` needs only a ``search`` whose result is tested for
+    truth (a compiled pattern, ``AnyWord``). ``cls``: the text's ``clauses``, when already cut."""
+    cls = clauses(text) if cls is None else cls
     stats = stats or Stats()
     out: list[Enumeration] = []
     seen: set[int] = set()
     for i, c in enumerate(cls):
+        if not c.counts:
+            # without a count only a marker (_HEAD) opens a list: skip a clause that neither opens with
+            # space nor with a marker's first character (most clauses; a call each would cost more)
+            first = text[c.start:c.start + 1]
+            if first not in _HEAD_FIRST and not first.isspace():
+                continue
         found = _start(text, cls, i) or (_topic_start(text, cls, i, topics) if topics else None)
         if found is None:
             continue
@@ -101,10 +170,22 @@ def enumerations(text: str, stats: Stats | None = None, topics: re.Pattern | Non
     return out
 
 
-_HANDLED = re.compile(r"答复|办结|办理|处理")
+class AnyWord:
+    """``re.compile("|".join(map(re.escape, words)))`` as far as a truth-tested ``search`` goes, with
+    nothing to compile; ``pattern`` is that regex's text (a memo key)."""
+
+    def __init__(self, words) -> None:
+        self.words = tuple(words)
+        self.pattern = "|".join(map(re.escape, self.words))
+
+    def search(self, s: str) -> bool:
+        return any(w in s for w in self.words)
 
 
-def _topic_start(text: str, cls: list[Clause], i: int, topics: re.Pattern):
+_HANDLED = AnyWord(("答复", "办结", "办理", "处理"))
+
+
+def _topic_start(text: str, cls: list[Clause], i: int, topics):
     c = cls[i]
     if i == 0 or cls[i - 1].sentence == c.sentence or c.depth or not c.counts:
         return None
@@ -133,7 +214,7 @@ def _start(text: str, cls: list[Clause], i: int):
         at = _count_before(text, cls, i)
         if at is not None:
             inside = cls[at].after in "(（" and at == i - 1 and not _NEW_HEAD.match(t)
-            return at, i, ("（" if inside else "分别" if _FENBIE.search(t) else t.strip()[:2])
+            return at, i, ("（" if inside else "分别" if _fenbie(t) else t.strip()[:2])
     if c.counts and c.after in "：:" and c.counts[-1].end >= c.end - 6 and i + 1 < len(cls):
         nxt = cls[i + 1].text(text)
         if not _HEAD.match(nxt):
@@ -142,10 +223,10 @@ def _start(text: str, cls: list[Clause], i: int):
         if sum(len(k.counts) for k in _group(cls, i + 1)) >= 2:
             # “（其中…）” is a selection like any 其中; “（包括…）” or a bare list is the count's breakdown
             return i, i + 1, ("其中" if _NEW_HEAD.match(cls[i + 1].text(text)) else "（")
-    if c.counts and i + 1 < len(cls) and _ITEM.match(cls[i + 1].text(text)) and c.after in "，,：:" \
+    if c.counts and i + 1 < len(cls) and _item(cls[i + 1].text(text)) and c.after in "，,：:" \
             and text[c.counts[-1].end:c.end].strip() in _UNITS_TAIL and cls[i + 1].text(text).lstrip()[:1] in "①1":
         return i, i + 1, "①"
-    if c.counts and re.search(r"^\s*在", t) and re.search(r"中\s*$", t):
+    if c.counts and t.lstrip().startswith("在") and t.rstrip().endswith("中"):     # ^\s*在 … 中\s*$
         return i, i + 1, "在…中"
     return None
 
@@ -227,12 +308,12 @@ def _parse(text: str, cls: list[Clause], at: int, total: Count, first: int, why:
         if i > first:
             sep = SENTENCE if c.sentence != cls[i - 1].sentence else strength(c.before)
             opening = not e.terms and why in ("：", "在…中") and i - first < 3
-            if sep == SENTENCE and not opening and not (_ITEM.match(t) and e.terms and e.itemised):
+            if sep == SENTENCE and not opening and not (e.terms and e.itemised and _item(t)):
                 break
             last_sep = max(last_sep, sep) if e.terms else last_sep
             if e.level and sep > e.level and sep != SENTENCE:
                 break
-            if _NEW_TOTAL.match(t) or (_NEW_HEAD.match(t) and e.terms and i != first):
+            if _new_total(t) or (_NEW_HEAD.match(t) and e.terms and i != first):
                 break
         if c.depth > base:
             i += 1
@@ -246,7 +327,7 @@ def _parse(text: str, cls: list[Clause], at: int, total: Count, first: int, why:
         if i > first and i + 1 < len(cls) and _NEW_HEAD.match(cls[i + 1].text(text)):
             break                               # “…30件，其中…”: the total of a list of its own
         new = _terms_of(text, c, counts, why)
-        if len(new) >= 2 and _FENBIE.search(t):
+        if len(new) >= 2 and _fenbie(t):
             e.complete, e.why = True, "“分别为”"
         continuing = bool(_CONTINUE.match(t)) or c.before == "、"
         if reached and not continuing and not (e.level in (1, 3) and strength(c.before) == e.level):
@@ -254,7 +335,7 @@ def _parse(text: str, cls: list[Clause], at: int, total: Count, first: int, why:
         if any(k.value > max(e.targets()) for k in new) and not continuing:
             break
         if not e.terms:
-            e.itemised = bool(_ITEM.match(t) or _ITEM.match(_sentence_start(text, cls, i)))
+            e.itemised = _item(t) or _item(_sentence_start(text, cls, i))
         if e.terms and not e.level:
             e.level = last_sep or 1
         prev = c.start
@@ -286,7 +367,7 @@ def _sentence_start(text: str, cls: list[Clause], i: int) -> str:
 
 def _terms_of(text: str, c: Clause, counts: list[Count], why: str) -> list[Count]:
     """The first count of a clause, and the counts joined to it by 和/及/与 (all of them under 分别)."""
-    if why == "分别" or _FENBIE.search(c.text(text)):
+    if why == "分别" or _fenbie(c.text(text)):
         return counts
     out = [counts[0]]
     for k in counts[1:]:
@@ -329,19 +410,54 @@ def _is_cut(text: str, cls: list[Clause], i: int, e: Enumeration) -> bool:
     on, the list cannot be judged."""
     if i < len(cls) or not e.terms:
         return False
-    return _TERMINATOR.search(text, e.terms[-1].end) is None
+    return not _terminated(text, e.terms[-1].end)
 
 
-_TERMINATOR = re.compile(r"[。！？!?\n]|(?<=[\u4e00-\u9fff])\.(?!\d)")      # as prose_clauses.SEPARATOR
+def _terminated(text: str, pos: int) -> bool:
+    r"""A sentence end at or after ``pos``: ``re.search(r"[。！？!?\n]|(?<=[\u4e00-\u9fff])\.(?!\d)", text,
+    pos)``, the sentence ends of ``prose_clauses``."""
+    if any(text.find(ch, pos) >= 0 for ch in "。！？!?\n"):
+        return True
+    i = text.find(".", pos)
+    while i >= 0:
+        if full_stop(text, i):
+            return True
+        i = text.find(".", i + 1)
+    return False
 
 
 def _completeness(e: Enumeration, text: str, cls: list[Clause], at: int, why: str) -> None:
     if e.complete:
         return
-    if any(_RESIDUAL.match(label) for label in e.labels[1:]):
+    if any(_residual(label) for label in e.labels[1:]):
         e.complete, e.why = True, "列有“其他”项"
     elif why == "（" and not _ETC.search(_group_text(text, cls, at)):
         e.complete, e.why = True, "括号内列出构成"
+
+
+def _residual(label: str) -> bool:
+    r"""A residual term (其他…, “3.其余…”): ``re.match(r"^\s*(?:[一二三四五六七八九十\d]+[.、]|[①-⑳]|
+    [“\"「(（])?\s*(?:发布|公开|更新)?(?:其他|其它|其余|剩余)", label)``. Each marker of the optional
+    group is fixed by its first character and eats a whole run, so the pattern can only match with the
+    marker's length or with none."""
+    s = label.lstrip()
+    first = s[:1]
+    if not first:
+        return False
+    marker = 0
+    if first in _NUMERALS or first.isdecimal():
+        n = 1
+        while n < len(s) and (s[n] in _NUMERALS or s[n].isdecimal()):
+            n += 1
+        marker = n + 1 if s[n:n + 1] in (".", "、") else 0
+    elif _CIRCLED[0] <= first <= _CIRCLED[1] or first in "“\"「(（":
+        marker = 1
+    return (marker > 0 and _names_rest(s[marker:])) or _names_rest(s)
+
+
+def _names_rest(s: str) -> bool:
+    s = s.lstrip()
+    return s.startswith(_RESIDUAL_WORDS) or (s.startswith(_RESIDUAL_VERBS) and s[2:].startswith(_RESIDUAL_WORDS))
 
 
 def _group_text(text: str, cls: list[Clause], at: int) -> str:
@@ -355,7 +471,7 @@ def overlapping(e: Enumeration) -> bool:
 
 
 def covered(e: Enumeration, categories) -> int:
-    """How many of a closed set of categories (each a compiled pattern) the terms name."""
+    """How many of a closed set of categories (each a pattern or ``AnyWord``) the terms name."""
     hit = set()
     for label in e.labels:
         for n, rx in enumerate(categories):
@@ -367,22 +483,33 @@ def covered(e: Enumeration, categories) -> int:
 
 # ---- lists known by their shares ------------------------------------------------------------------
 
-_CJK_TAIL = re.compile(r"[\u4e00-\u9fff]{4,}$")
 MIN_SUFFIX = 4
 
 
-def share_runs(text: str, stats: Stats | None = None) -> list[Enumeration]:
+def _cjk_tail(s: str) -> str | None:
+    r"""The run of four or more Chinese characters ending ``s``: ``re.search(r"[\u4e00-\u9fff]{4,}$", s)``'s
+    text (``$`` also matches before a final newline)."""
+    end = len(s) - 1 if s.endswith("\n") else len(s)
+    start = end
+    while start > 0 and "\u4e00" <= s[start - 1] <= "\u9fff":
+        start -= 1
+    return s[start:end] if end - start >= 4 else None
+
+
+def share_runs(text: str, stats: Stats | None = None, cls: list[Clause] | None = None) -> list[Enumeration]:
     """Consecutive counts each with a share (“县直各单位主动公开政府信息2475条，占62.2%。各乡镇主动公开
     政府信息1503条，占37.8%”) whose shares add up to 100 %: a whole split into parts. Its total is the
     count stated just before (same or previous sentence) under the name the parts share
     (“其中主动公开政府信息2026条”). Complete by its shares; reported at its first part (the total's own
-    sentence says nothing wrong)."""
-    cls = clauses(text)
+    sentence says nothing wrong). ``cls``: the text's ``clauses``, when already cut."""
+    cls = clauses(text) if cls is None else cls
     stats = stats or Stats()
     out: list[Enumeration] = []
     run: list[tuple[int, Count, tuple]] = []
     for i, c in enumerate(cls):
         stats.visits += 1
+        if not c.counts and not run:
+            continue                    # nothing to add to or to close
         share = _share_of(cls, i)
         if c.counts and share is not None and (not run or i - run[-1][0] <= 3):
             run.append((i, c.counts[0], share))
@@ -410,10 +537,10 @@ def _close(text: str, cls: list[Clause], run, out: list[Enumeration]) -> None:
     slack = 0.5 * len(run) * max(10 ** -s[1] for s in shares)
     if abs(sum(s[0] for s in shares) - 100) > slack:
         return
-    labels = [_CJK_TAIL.search(text[max(cls[i].start, k.start - 40):k.start]) for i, k, _ in run]
+    labels = [_cjk_tail(text[max(cls[i].start, k.start - 40):k.start]) for i, k, _ in run]
     if not all(labels):
         return
-    common = _common_suffix([m.group() for m in labels])
+    common = _common_suffix(labels)
     if len(common) < MIN_SUFFIX:
         return
     found = _named_total(text, cls, run[0][0], common, run[0][1].family)
@@ -422,7 +549,7 @@ def _close(text: str, cls: list[Clause], run, out: list[Enumeration]) -> None:
     at, total = found
     e = Enumeration(total, text[cls[at].start:cls[at].end].strip())
     e.terms = [k for _, k, _ in run]
-    e.labels = [m.group() for m in labels]
+    e.labels = labels
     e.shares = {n: s for n, (_, _, s) in enumerate(run)}
     e.complete, e.why, e.anchor = True, "各项占比合计 100%", e.terms[0]
     e.approximate = total.approximate or any(k.approximate or k.decimal for k in e.terms)
