@@ -20,7 +20,7 @@ SNIFF_BYTES = 64 * 1024
 # A report names its subject and is divided into numbered parts (一、… 二、…), in either script.
 _SUBJECT = lazy_re.compile(r"信息公[开開]")
 # A project's own documents, whatever their suffix (README.txt, LICENSE.txt…)
-_PROJECT_DOC = lazy_re.compile(r"(?i)(readme|changelog|changes|history|news|contributing|license|licence|authors|notice"
+_PROJECT_DOC = re.compile(r"(?i)(readme|changelog|changes|history|news|contributing|license|licence|authors|notice"
                           r"|security|code_of_conduct)([._-].*)?$")
 _PART = lazy_re.compile(r"^\s*(?:#+\s*)?[一二三四五六七八九十]+\s*[、．. ]", re.MULTILINE)
 
