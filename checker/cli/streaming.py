@@ -5,7 +5,8 @@ csv) write each file's part as soon as it and every file before it are final, th
 final when no later file can add a cross-report finding to it: one whose facts a cross-file rule keeps
 (the same body's report of another year may still come) waits for the end of the run, and so does every
 file after it, in input order. Waiting results (but the first few) are pickled to an anonymous temporary
-file; memory keeps only the cross-file facts, packed, and each waiting file's place in that file.
+file (checker/engine/spill.py); memory keeps only the cross-file facts' index values (their other facts are
+spilled too) and each waiting file's place in that file.
 
 Formats that need the whole run before writing (json, sarif, junit, html, xlsx, --statistics) are
 given a ``Spooled`` sequence: every result is on disk, and each pass of the reporter reads them back one
