@@ -46,6 +46,20 @@ def test_a_real_check_pickles_to_an_equal_result():
     assert result.diagnostics and pickle.loads(pickle.dumps(result)) == result
 
 
+def test_every_field_of_a_diagnostic_and_its_fix_survives_pickling():
+    """Diagnostic and Fix pickle through their own compact ``__reduce__``: a field added to the class
+    but not to it would be lost silently."""
+    from checker.model.record import fields
+
+    for severity in Severity:
+        d = _diag(severity=severity, line=2, column=3, end_line=4, end_column=5, expected="期", found="现",
+                  related=[(1, 2, "注")], location="第 2 页")
+        d.fix = Fix((Edit(1, 2, "a"), Edit(5, 9, "")), safe=True, description="说明")
+        back = pickle.loads(pickle.dumps(d, pickle.HIGHEST_PROTOCOL))
+        assert [getattr(back, n) for n in fields(Diagnostic)] == [getattr(d, n) for n in fields(Diagnostic)]
+        assert back.severity is severity and type(back.fix.edits) is tuple
+
+
 def test_mutable_records_compare_by_value_and_are_not_hashable():
     assert _diag() == _diag() and _diag() != _diag(line=2)
     assert Source("a.txt", "x") != Source("b.txt", "x")
