@@ -1,4 +1,5 @@
-"""govlint benchmark: single-report latency, PDF latency (bench/pdf40.py), corpus throughput, memory on a 100 MB
+"""govlint benchmark: single-report latency, PDF latency (bench/pdf40.py), corpus throughput (beside textlint
+on the same files when node is present: bench/textlint_compare.py), memory on a 100 MB
 input, and peak memory for 500, 2,000 and 20,000 reports (flat in the number of files: --memory runs only that part).
 
 Usage:  pip install . && python bench/run.py [--govlint PATH] [--runs 21] [--reports 2000]
@@ -29,12 +30,14 @@ sys.path.insert(0, str(HERE))
 
 import corpus  # noqa: E402
 import pdf40  # noqa: E402
+import textlint_compare  # noqa: E402
 
 TARGETS = {
     "single_ms": 60.0,            # one 10 KB report, whole process, median
     "single_ratio": 9.0,          # … as a multiple of `python -c pass` in the same run
     "rate_j1": 500.0,             # .txt corpus, reports/s
     "rate_j2": 900.0,
+    "vs_textlint": 3.0,           # .txt corpus reports/s, govlint -j 1 / textlint with a Chinese rule set (issue 18)
     "big_rss_mb": 150.0,          # 100 MB input, peak RSS
     "rss_2000_mb": 80.0,          # 2,000 reports, peak RSS (issue 18)
     "rss_flat": 1.25,             # peak RSS for 20,000 reports / for 500: flat in the number of files
@@ -167,6 +170,7 @@ def report(res: dict) -> str:
                  f">= {TARGETS['rate_j1']:.0f}", j1["reports_per_s"] >= TARGETS["rate_j1"]),
              row(f".txt corpus ({j2['files']} files) -j 2", f"{j2['reports_per_s']:.0f} reports/s",
                  f">= {TARGETS['rate_j2']:.0f}", j2["reports_per_s"] >= TARGETS["rate_j2"])]
+    lines += textlint_rows(res.get("textlint"), j1, j2)
     if "mixed_j2" in res:
         m = res["mixed_j2"]
         lines.append(row(f"mixed-format corpus ({m['files']} files) -j 2", f"{m['reports_per_s']:.0f} reports/s"))
@@ -185,6 +189,18 @@ def report(res: dict) -> str:
     return "\n".join(lines)
 
 
+def textlint_rows(t: dict | None, j1: dict, j2: dict) -> list[str]:
+    if t is None:
+        return []
+    if "reports_per_s" not in t:
+        return [row("textlint on the same files", "not measured"), f"  ({t['skipped']})"]
+    r1, r2 = j1["reports_per_s"] / t["reports_per_s"], j2["reports_per_s"] / t["reports_per_s"]
+    return [row(f"textlint ({len(t['rules'])} Chinese-text rules), same files", f"{t['reports_per_s']:.0f} reports/s"),
+            row("  govlint -j 1 / textlint", f"{r1:.1f}x", f">= {TARGETS['vs_textlint']:.0f}x",
+                r1 >= TARGETS["vs_textlint"]),
+            row("  govlint -j 2 / textlint", f"{r2:.1f}x")]
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--govlint", help="govlint executable (default: the one installed beside this Python)")
@@ -195,6 +211,9 @@ def main() -> int:
                     help="where the generated inputs go (default: outside any project, so no configuration "
                          "file is found above them — the plain case)")
     ap.add_argument("--quick", action="store_true", help="skip the mixed-format corpus and near-limit input")
+    ap.add_argument("--no-textlint", action="store_true",
+                    help="skip textlint on the .txt corpus (run when node and npm are present; installed once "
+                         "into WORK/textlint from npm)")
     ap.add_argument("--single", action="store_true", help="only the one-report latency (a quick check while working)")
     ap.add_argument("--memory", action="store_true",
                     help="only the peak memory for 500, 2,000 and 20,000 reports (and the flatness ratio)")
@@ -232,6 +251,8 @@ def main() -> int:
     res["pdf"] = pdf40.measure([govlint], python, runs=max(5, a.runs // 3))
     res["corpus_j1"] = corpus_rate(govlint, a.work / "txt", 1, a.repeats)
     res["corpus_j2"] = corpus_rate(govlint, a.work / "txt", 2, a.repeats)
+    if not a.no_textlint:
+        res["textlint"] = textlint_compare.measure(a.work, a.work / "txt", res["corpus_j1"]["files"])
     if not a.quick:
         res["mixed_j2"] = corpus_rate(govlint, a.work / "mixed", 2, 1)
     res["big"] = big_input(govlint, a.work / "big100m.txt")

@@ -58,6 +58,16 @@ def rate(cmd: list[str], files: int, cwd: Path) -> float:
     return files / (time.perf_counter() - t)
 
 
+def measure(work: Path, folder: Path, files: int) -> dict:
+    """textlint's rate over ``folder`` (installed once into ``work``/textlint), or why it was not measured."""
+    textlint = install_textlint(work)
+    if textlint is None:
+        return {"skipped": "node/npm not available here, or npm install failed"}
+    home = textlint.parent.parent.parent
+    cmd = [str(textlint), "--config", str(home / ".textlintrc.json"), "--format", "compact", str(folder)]
+    return {"files": files, "rules": sorted(RULES), "reports_per_s": round(rate(cmd, files, home), 1)}
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--work", type=Path, default=None)
@@ -75,14 +85,12 @@ def main() -> int:
     g2 = rate([*govlint, "check", str(folder), "--isolated", "-j", "2", "--format", "concise", "-q"], n, ROOT)
     print(f"{n} .txt reports\n\n| tool | reports/s |\n|---|---|")
     print(f"| govlint -j 1 | {g1:.0f} |\n| govlint -j 2 | {g2:.0f} |")
-    textlint = install_textlint(work)
-    if textlint is None:
-        print("\ntextlint: node/npm not available here; ratio not measured")
+    t = measure(work, folder, n)
+    if "reports_per_s" not in t:
+        print(f"\ntextlint: {t['skipped']}; ratio not measured")
         return 0
-    home = textlint.parent.parent.parent
-    t = rate([str(textlint), "--config", str(home / ".textlintrc.json"), "--format", "compact", str(folder)], n, home)
-    print(f"| textlint ({len(RULES)} Chinese-text rules, one process) | {t:.0f} |")
-    print(f"\ngovlint / textlint: {g1 / t:.1f}× with -j 1, {g2 / t:.1f}× with -j 2")
+    print(f"| textlint ({len(RULES)} Chinese-text rules, one process) | {t['reports_per_s']:.0f} |")
+    print(f"\ngovlint / textlint: {g1 / t['reports_per_s']:.1f}× with -j 1, {g2 / t['reports_per_s']:.1f}× with -j 2")
     return 0
 
 
