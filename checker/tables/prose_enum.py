@@ -22,6 +22,8 @@ Linear: each marker scans at most ``MAX_CLAUSES`` clauses and ``MAX_PARTS`` term
 from __future__ import annotations
 
 import re
+from itertools import compress
+from operator import attrgetter
 
 from .. import lazy_re
 from ..model.record import MutableRecord
@@ -168,6 +170,9 @@ def enumerations(text: str, stats: Stats | None = None, topics=None, cls: list[C
             _mark(e, seen)
             out.append(e)
     return out
+
+
+_COUNTS = attrgetter("counts")
 
 
 class AnyWord:
@@ -506,17 +511,17 @@ def share_runs(text: str, stats: Stats | None = None, cls: list[Clause] | None =
     stats = stats or Stats()
     out: list[Enumeration] = []
     run: list[tuple[int, Count, tuple]] = []
-    for i, c in enumerate(cls):
+    # only clauses with a count add to a run or close it: a run that a count-less stretch of more than
+    # three clauses ends is closed by the next count's clause, as it would have been before it
+    for i in compress(range(len(cls)), map(_COUNTS, cls)):
+        c = cls[i]
         stats.visits += 1
-        if not c.counts and not run:
-            continue                    # nothing to add to or to close
         share = _share_of(cls, i)
-        if c.counts and share is not None and (not run or i - run[-1][0] <= 3):
+        if share is not None and (not run or i - run[-1][0] <= 3):
             run.append((i, c.counts[0], share))
             continue
-        if c.counts or (run and i - run[-1][0] > 3):
-            _close(text, cls, run, out)
-            run = [(i, c.counts[0], share)] if c.counts and share is not None else []
+        _close(text, cls, run, out)
+        run = [(i, c.counts[0], share)] if share is not None else []
     _close(text, cls, run, out)
     return out
 
