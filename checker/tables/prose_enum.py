@@ -296,6 +296,8 @@ def _parse(text: str, cls: list[Clause], at: int, total: Count, first: int, why:
     i = first
     if why != "（" and cls[at].after in "(（" and first != at + 1:
         e.asides = [k.value for g in _group(cls, at + 1) for k in g.counts if k.family == family]
+    targets = e.targets()               # the total and its asides are fixed from here on
+    top = max(targets)
     reached = False
     last_sep = 0
     while i < len(cls) and i < first + MAX_CLAUSES and len(e.terms) < MAX_PARTS:
@@ -337,7 +339,7 @@ def _parse(text: str, cls: list[Clause], at: int, total: Count, first: int, why:
         continuing = bool(_CONTINUE.match(t)) or c.before == "、"
         if reached and not continuing and not (e.level in (1, 3) and strength(c.before) == e.level):
             break
-        if any(k.value > max(e.targets()) for k in new) and not continuing:
+        if not continuing and any(k.value > top for k in new):
             break
         if not e.terms:
             e.itemised = _item(t) or _item(_sentence_start(text, cls, i))
@@ -353,7 +355,7 @@ def _parse(text: str, cls: list[Clause], at: int, total: Count, first: int, why:
             _share(e, c)
         last_sep = 0
         i = _nested(text, cls, i, e, new[-1], stats, depth)
-        if e.parts_sum() in e.targets():
+        if e.parts_sum() in targets:
             reached = True
         i += 1
     e.cut = _is_cut(text, cls, i, e)

@@ -73,6 +73,7 @@ def _reference_clauses(text):
         while out[k].end < m.start():
             k += 1
         lead = text[max(out[k].start, m.start() - 3):m.start()]
+        out[k].counts = list(out[k].counts)
         out[k].counts.append(pc.Count(int(m.group(1)), m.start(1), m.end(1), m.group(4),
                                       bool(m.group(3) or APPROX.search(lead)), bool(m.group(2))))
     k = 0
@@ -297,3 +298,33 @@ COUNT_PIECES = ["123456789012", "1234567890123", "5", ".", ".123456", ".1234567"
 @example("5件" + "x" * 30 + "6件  %")
 def test_counts_in_unit_windows_are_the_whole_text_matches(text):
     assert [m.span() + m.groups() for m in pc.counts(text)] == [m.span() + m.groups() for m in COUNT.finditer(text)]
+
+
+def _plain_windows(text):
+    """The windows around every unit character, merged one by one where they overlap."""
+    out = []
+    for u in sorted(i for i, ch in enumerate(text) if ch in pc._UNIT_ENDS):
+        lo, hi = max(0, u - pc.REACH), min(len(text), u + 1 + pc.AFTER)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], hi)
+        else:
+            out.append((lo, hi))
+    return out
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(["件", "次", "元", "x", "x" * 10, "x" * 24, "x" * 25, "x" * 26, "x" * 29, "x" * 30]),
+                max_size=12).map("".join))
+@example("x" * 25 + "件" + "x" * 29 + "件")
+@example("x" * 25 + "件" + "x" * 30 + "件")
+@example("件" + "x" * 29 + "件")
+def test_unit_windows_are_the_pairwise_merge(text):
+    assert pc._windows(text) == _plain_windows(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(prose)
+def test_clauses_without_counts_share_the_empty_tuple(text):
+    """Every clause reads as before: counts a list where a count was placed, an empty sequence elsewhere."""
+    for c in pc.clauses(text):
+        assert isinstance(c.counts, list) if c.counts else c.counts == ()
