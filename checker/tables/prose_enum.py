@@ -38,6 +38,12 @@ MAX_DEPTH = 2
 # each beside the pattern it stands for (tests/tables/test_prose_fast_paths.py holds them equal).
 _HEAD = lazy_re.compile(r"^\s*(?:其中|包括|包含|涵盖|涉及|分别为|分别是|具体为|具体如下)")
 _HEAD_FIRST = frozenset("其包涵涉分具")        # what _HEAD can find after leading space
+# Every character ``str.isspace`` accepts (tests/tables/test_prose_fast_paths.py checks the whole of
+# Unicode): with the markers' first characters, what a clause without a count must open with to
+# open a list, as one set lookup per clause.
+_SPACES = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007" \
+          "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+_OPENING = _HEAD_FIRST | frozenset(_SPACES)
 _NESTED = lazy_re.compile(r"^\s*(?:包括|包含|涵盖|其中包括)")
 _NEW_HEAD = lazy_re.compile(r"^\s*其中")
 _CONTINUE = lazy_re.compile(r"^\s*(?:以及|及|和|与)")
@@ -154,8 +160,7 @@ def enumerations(text: str, stats: Stats | None = None, topics=None, cls: list[C
         if not c.counts:
             # without a count only a marker (_HEAD) opens a list: skip a clause that neither opens with
             # space nor with a marker's first character (most clauses; a call each would cost more)
-            first = text[c.start:c.start + 1]
-            if first not in _HEAD_FIRST and not first.isspace():
+            if text[c.start:c.start + 1] not in _OPENING:
                 continue
         found = _start(text, cls, i) or (_topic_start(text, cls, i, topics) if topics else None)
         if found is None:

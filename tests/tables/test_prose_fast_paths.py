@@ -40,12 +40,15 @@ prose = st.lists(st.sampled_from(PIECES), max_size=60).map("".join)
 
 
 def test_digit_and_space_classes_are_the_string_methods():
-    """``\\d`` is str.isdecimal and ``\\s`` str.isspace (which strip uses), code point by code point."""
+    """``\\d`` is str.isdecimal and ``\\s`` str.isspace (which strip uses), code point by code point; the
+    parser's list of spaces is str.isspace's."""
     digit, space = re.compile(r"\d"), re.compile(r"\s")
     for cp in range(sys.maxunicode + 1):
         c = chr(cp)
         assert (digit.match(c) is not None) == c.isdecimal(), hex(cp)
         assert (space.match(c) is not None) == c.isspace() == (c.strip() == ""), hex(cp)
+        assert (c in pe._SPACES) == c.isspace(), hex(cp)
+        assert (c in pe._OPENING) == (c in pe._HEAD_FIRST or c.isspace()), hex(cp)
 
 
 @settings(max_examples=400, deadline=None)
