@@ -154,3 +154,17 @@ def test_cut_off_reads_after_the_last_placed_cell(ends, text):
     plain = not rest or ("\n" not in rest and len(rest) <= CUT_FRAGMENT and rest[-1] not in "。；;！？）)")
     ft = SimpleNamespace(source=SimpleNamespace(ends=ends), normalised=True)
     assert _cut_off(SimpleNamespace(text=text), ft) == plain
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["\t", "\n", " ", "\r", "\u3000", "5", "12", "本年新收", "x", "（一）", " 3 ", "\t\t"]),
+                max_size=30).map("".join), st.integers(0, 3), st.integers(0, 3))
+def test_tab_tokens_are_the_parsed_rows_flattened(text, lead, trail):
+    """``tabs.tokens`` (the loop with the trimming inlined, untrimmed cells taken as they are) against
+    ``parse``'s rows, cell by cell, for a span anywhere in the text."""
+    from checker.tables.layouts import flatten, tabs
+
+    text = "x" * lead + text + "y" * trail
+    start, end = lead, len(text) - trail
+    rows = [[(c.text, c.start, c.end) for c in row] for row in tabs.parse(text, start, end).rows]
+    assert tabs.tokens(text, start, end) == flatten(rows)
