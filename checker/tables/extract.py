@@ -150,13 +150,16 @@ def parse_span(text: str, start: int, end: int, tid: str, gens=GENERATIONS) -> F
     defs: list[TableDef] = [tables_for(g)[tid] for g in gens if tid in tables_for(g)]
     names = [n for n in NAMES if _may_be(n, span)]
     squashed: list[str] = []
+    bounds: dict[TableDef, float] = {}      # the same for every layout but pdf: worked out once per definition
 
     def span_bound(name: str, tdef: TableDef) -> float:
         if name == "pdf":
             return math.inf
-        if not squashed:
-            squashed.append(squash_text(span))
-        return text_bound(squashed[0], tdef)
+        if tdef not in bounds:
+            if not squashed:
+                squashed.append(squash_text(span))
+            bounds[tdef] = text_bound(squashed[0], tdef)
+        return bounds[tdef]
 
     groups = [(name, lambda name=name: _parse_layout(name, text, start, end),
                [(li * len(defs) + di, tdef) for di, tdef in enumerate(defs)]) for li, name in enumerate(names)]
