@@ -177,9 +177,6 @@ def enumerations(text: str, stats: Stats | None = None, topics=None, cls: list[C
     return out
 
 
-_COUNTS = attrgetter("counts")
-
-
 class AnyWord:
     """``re.compile("|".join(map(re.escape, words)))`` as far as a truth-tested ``search`` goes, with
     nothing to compile; ``pattern`` is that regex's text (a memo key)."""
@@ -498,6 +495,7 @@ def covered(e: Enumeration, categories) -> int:
 # ---- lists known by their shares ------------------------------------------------------------------
 
 MIN_SUFFIX = 4
+_COUNTS = attrgetter("counts")
 
 
 def _cjk_tail(s: str) -> str | None:
