@@ -159,8 +159,9 @@ def enumerations(text: str, stats: Stats | None = None, topics=None, cls: list[C
     for i, c in enumerate(cls):
         if not c.counts:
             # without a count only a marker (_HEAD) opens a list: skip a clause that neither opens with
-            # space nor with a marker's first character (most clauses; a call each would cost more)
-            if text[c.start:c.start + 1] not in _OPENING:
+            # space nor with a marker's first character (most clauses; a call each would cost more),
+            # then one whose first character after the space is not a marker's (empty clauses, indents)
+            if text[c.start:c.start + 1] not in _OPENING or c.text(text).lstrip()[:1] not in _HEAD_FIRST:
                 continue
         found = _start(text, cls, i) or (_topic_start(text, cls, i, topics) if topics else None)
         if found is None:

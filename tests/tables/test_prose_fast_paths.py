@@ -185,6 +185,8 @@ def _reference_enumerations(text, topics):
 @example("收到10件\n 其中甲5件、乙5件。")
 @example("共受理申请618件，其中：当面申请473宗，网上申请145宗。")
 @example("收到申请20件，具体如下：甲10件，乙10件。")
+@example("收到申请20件。\n\u3000 其中甲10件，乙10件。")
+@example("收到申请20件，\n  甲10件，乙10件。\n\n")
 def test_skipped_clauses_open_no_list(text):
     for topics in (None, TOPICS):
         assert pe.enumerations(text, topics=topics) == _reference_enumerations(text, topics)
