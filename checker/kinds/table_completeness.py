@@ -70,9 +70,9 @@ def _cut_off(doc, ft) -> bool:
     """Does the document end inside this table (a truncated copy: nothing but blanks after its last
     cell)? What is missing after that point was cut off with the rest of the report, which the
     structure rules already report (GL101), not left out of the table."""
-    ends = [e for e in ft.source.ends if e >= 0]
+    last = max(ft.source.ends, default=-1)       # unplaced cells have -1: the largest is a placed one's
     text = doc.text if ft.normalised else doc.source.text
-    rest = text[max(ends):].strip(" \t\r\n\u3000|｜") if ends else "\n"
+    rest = text[last:].strip(" \t\r\n\u3000|｜") if last >= 0 else "\n"
     # nothing more, or one unfinished line (“三、本”: the next row label, cut mid-word)
     return not rest or ("\n" not in rest and len(rest) <= CUT_FRAGMENT and rest[-1] not in "。；;！？）)")
 

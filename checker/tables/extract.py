@@ -10,6 +10,8 @@ less work.
 from __future__ import annotations
 
 import math
+from functools import lru_cache
+from operator import itemgetter
 
 from .. import lazy_re
 from .labels import Prepared, map_prepared, max_score, prepare, score_bound, text_bound
@@ -104,17 +106,29 @@ def differences(ft: FilledTable, own: TableDef | None) -> tuple[list[str], list[
     if own is None:
         return [], []
     tdef = ft.tdef
+    extra_rows, extra_cols, lacking = _gaps(tdef, own)
+    extra = [tdef.rows[r].label for r in dict.fromkeys(map(_ROW, ft.index)) if r in extra_rows]
+    extra += [tdef.columns[c].label for c in dict.fromkeys(map(_COL, ft.index)) if c in extra_cols]
+    return extra, list(lacking)
+
+
+_ROW, _COL = itemgetter(0), itemgetter(1)
+
+
+@lru_cache(maxsize=64)
+def _gaps(tdef: TableDef, own: TableDef) -> tuple[frozenset, frozenset, tuple[str, ...]]:
+    """What ``differences`` compares, worked out once per pair of table definitions (they never
+    change, every report asks): the rows and columns of ``tdef`` whose label ``own`` does not have,
+    and the names of ``own``'s rows and columns that ``tdef`` does not have."""
     own_rows = [label_key(own.rows[r].label) for r in own.data_rows]
     own_cols = [label_key(c.label) for c in own.columns.values()]
-    filled_rows = dict.fromkeys(r for r, _ in ft.index)
-    filled_cols = dict.fromkeys(c for _, c in ft.index)
-    extra = [tdef.rows[r].label for r in filled_rows if not _within(label_key(tdef.rows[r].label), own_rows)]
-    extra += [tdef.columns[c].label for c in filled_cols if not _within(label_key(tdef.columns[c].label), own_cols)]
     their_rows = [label_key(tdef.rows[r].label) for r in tdef.data_rows]
     their_cols = [label_key(c.label) for c in tdef.columns.values()]
+    extra_rows = frozenset(r for r, row in tdef.rows.items() if not _within(label_key(row.label), own_rows))
+    extra_cols = frozenset(c for c, col in tdef.columns.items() if not _within(label_key(col.label), own_cols))
     lacking = [own.rows[r].short for r in own.data_rows if label_key(own.rows[r].label) not in their_rows]
     lacking += [c.label for c in own.columns.values() if label_key(c.label) not in their_cols]
-    return extra, lacking
+    return extra_rows, extra_cols, tuple(lacking)
 
 
 def _within(key: str, keys: list[str]) -> bool:
@@ -136,13 +150,16 @@ def parse_span(text: str, start: int, end: int, tid: str, gens=GENERATIONS) -> F
     defs: list[TableDef] = [tables_for(g)[tid] for g in gens if tid in tables_for(g)]
     names = [n for n in NAMES if _may_be(n, span)]
     squashed: list[str] = []
+    bounds: dict[TableDef, float] = {}      # the same for every layout but pdf: worked out once per definition
 
     def span_bound(name: str, tdef: TableDef) -> float:
         if name == "pdf":
             return math.inf
-        if not squashed:
-            squashed.append(squash_text(span))
-        return text_bound(squashed[0], tdef)
+        if tdef not in bounds:
+            if not squashed:
+                squashed.append(squash_text(span))
+            bounds[tdef] = text_bound(squashed[0], tdef)
+        return bounds[tdef]
 
     groups = [(name, lambda name=name: _parse_layout(name, text, start, end),
                [(li * len(defs) + di, tdef) for di, tdef in enumerate(defs)]) for li, name in enumerate(names)]

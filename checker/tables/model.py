@@ -33,6 +33,7 @@ def squash_text(text: str) -> str:
     return _NOT_WORD.sub("", unicodedata.normalize("NFKC", text))
 
 
+@lru_cache(maxsize=8192)          # template labels, asked for by every report
 def label_key(label: str) -> str:
     return squash(unnumbered(unicodedata.normalize("NFKC", label).strip()))
 

@@ -22,6 +22,8 @@ Linear: each marker scans at most ``MAX_CLAUSES`` clauses and ``MAX_PARTS`` term
 from __future__ import annotations
 
 import re
+from itertools import compress
+from operator import attrgetter
 
 from .. import lazy_re
 from ..model.record import MutableRecord
@@ -36,6 +38,12 @@ MAX_DEPTH = 2
 # each beside the pattern it stands for (tests/tables/test_prose_fast_paths.py holds them equal).
 _HEAD = lazy_re.compile(r"^\s*(?:其中|包括|包含|涵盖|涉及|分别为|分别是|具体为|具体如下)")
 _HEAD_FIRST = frozenset("其包涵涉分具")        # what _HEAD can find after leading space
+# Every character ``str.isspace`` accepts (tests/tables/test_prose_fast_paths.py checks the whole of
+# Unicode): with the markers' first characters, what a clause without a count must open with to
+# open a list, as one set lookup per clause.
+_SPACES = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007" \
+          "\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+_OPENING = _HEAD_FIRST | frozenset(_SPACES)
 _NESTED = lazy_re.compile(r"^\s*(?:包括|包含|涵盖|其中包括)")
 _NEW_HEAD = lazy_re.compile(r"^\s*其中")
 _CONTINUE = lazy_re.compile(r"^\s*(?:以及|及|和|与)")
@@ -151,9 +159,9 @@ def enumerations(text: str, stats: Stats | None = None, topics=None, cls: list[C
     for i, c in enumerate(cls):
         if not c.counts:
             # without a count only a marker (_HEAD) opens a list: skip a clause that neither opens with
-            # space nor with a marker's first character (most clauses; a call each would cost more)
-            first = text[c.start:c.start + 1]
-            if first not in _HEAD_FIRST and not first.isspace():
+            # space nor with a marker's first character (most clauses; a call each would cost more),
+            # then one whose first character after the space is not a marker's (empty clauses, indents)
+            if text[c.start:c.start + 1] not in _OPENING or c.text(text).lstrip()[:1] not in _HEAD_FIRST:
                 continue
         found = _start(text, cls, i) or (_topic_start(text, cls, i, topics) if topics else None)
         if found is None:
@@ -223,9 +231,11 @@ def _start(text: str, cls: list[Clause], i: int):
         if sum(len(k.counts) for k in _group(cls, i + 1)) >= 2:
             # “（其中…）” is a selection like any 其中; “（包括…）” or a bare list is the count's breakdown
             return i, i + 1, ("其中" if _NEW_HEAD.match(cls[i + 1].text(text)) else "（")
-    if c.counts and i + 1 < len(cls) and _item(cls[i + 1].text(text)) and c.after in "，,：:" \
-            and text[c.counts[-1].end:c.end].strip() in _UNITS_TAIL and cls[i + 1].text(text).lstrip()[:1] in "①1":
-        return i, i + 1, "①"
+    # pure tests, cheapest first: most clauses with a count end in a comma but are followed by no item
+    if c.counts and i + 1 < len(cls) and c.after in "，,：:" and text[c.counts[-1].end:c.end].strip() in _UNITS_TAIL:
+        nxt = cls[i + 1].text(text)
+        if nxt.lstrip()[:1] in "①1" and _item(nxt):
+            return i, i + 1, "①"
     if c.counts and t.lstrip().startswith("在") and t.rstrip().endswith("中"):     # ^\s*在 … 中\s*$
         return i, i + 1, "在…中"
     return None
@@ -291,6 +301,8 @@ def _parse(text: str, cls: list[Clause], at: int, total: Count, first: int, why:
     i = first
     if why != "（" and cls[at].after in "(（" and first != at + 1:
         e.asides = [k.value for g in _group(cls, at + 1) for k in g.counts if k.family == family]
+    targets = e.targets()               # the total and its asides are fixed from here on
+    top = max(targets)
     reached = False
     last_sep = 0
     while i < len(cls) and i < first + MAX_CLAUSES and len(e.terms) < MAX_PARTS:
@@ -332,7 +344,7 @@ def _parse(text: str, cls: list[Clause], at: int, total: Count, first: int, why:
         continuing = bool(_CONTINUE.match(t)) or c.before == "、"
         if reached and not continuing and not (e.level in (1, 3) and strength(c.before) == e.level):
             break
-        if any(k.value > max(e.targets()) for k in new) and not continuing:
+        if not continuing and any(k.value > top for k in new):
             break
         if not e.terms:
             e.itemised = _item(t) or _item(_sentence_start(text, cls, i))
@@ -348,7 +360,7 @@ def _parse(text: str, cls: list[Clause], at: int, total: Count, first: int, why:
             _share(e, c)
         last_sep = 0
         i = _nested(text, cls, i, e, new[-1], stats, depth)
-        if e.parts_sum() in e.targets():
+        if e.parts_sum() in targets:
             reached = True
         i += 1
     e.cut = _is_cut(text, cls, i, e)
@@ -484,6 +496,7 @@ def covered(e: Enumeration, categories) -> int:
 # ---- lists known by their shares ------------------------------------------------------------------
 
 MIN_SUFFIX = 4
+_COUNTS = attrgetter("counts")
 
 
 def _cjk_tail(s: str) -> str | None:
@@ -506,17 +519,17 @@ def share_runs(text: str, stats: Stats | None = None, cls: list[Clause] | None =
     stats = stats or Stats()
     out: list[Enumeration] = []
     run: list[tuple[int, Count, tuple]] = []
-    for i, c in enumerate(cls):
+    # only clauses with a count add to a run or close it: a run that a count-less stretch of more than
+    # three clauses ends is closed by the next count's clause, as it would have been before it
+    for i in compress(range(len(cls)), map(_COUNTS, cls)):
+        c = cls[i]
         stats.visits += 1
-        if not c.counts and not run:
-            continue                    # nothing to add to or to close
         share = _share_of(cls, i)
-        if c.counts and share is not None and (not run or i - run[-1][0] <= 3):
+        if share is not None and (not run or i - run[-1][0] <= 3):
             run.append((i, c.counts[0], share))
             continue
-        if c.counts or (run and i - run[-1][0] > 3):
-            _close(text, cls, run, out)
-            run = [(i, c.counts[0], share)] if c.counts and share is not None else []
+        _close(text, cls, run, out)
+        run = [(i, c.counts[0], share)] if share is not None else []
     _close(text, cls, run, out)
     return out
 

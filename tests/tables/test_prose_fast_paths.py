@@ -40,12 +40,15 @@ prose = st.lists(st.sampled_from(PIECES), max_size=60).map("".join)
 
 
 def test_digit_and_space_classes_are_the_string_methods():
-    """``\\d`` is str.isdecimal and ``\\s`` str.isspace (which strip uses), code point by code point."""
+    """``\\d`` is str.isdecimal and ``\\s`` str.isspace (which strip uses), code point by code point; the
+    parser's list of spaces is str.isspace's."""
     digit, space = re.compile(r"\d"), re.compile(r"\s")
     for cp in range(sys.maxunicode + 1):
         c = chr(cp)
         assert (digit.match(c) is not None) == c.isdecimal(), hex(cp)
         assert (space.match(c) is not None) == c.isspace() == (c.strip() == ""), hex(cp)
+        assert (c in pe._SPACES) == c.isspace(), hex(cp)
+        assert (c in pe._OPENING) == (c in pe._HEAD_FIRST or c.isspace()), hex(cp)
 
 
 @settings(max_examples=400, deadline=None)
@@ -73,6 +76,7 @@ def _reference_clauses(text):
         while out[k].end < m.start():
             k += 1
         lead = text[max(out[k].start, m.start() - 3):m.start()]
+        out[k].counts = list(out[k].counts)
         out[k].counts.append(pc.Count(int(m.group(1)), m.start(1), m.end(1), m.group(4),
                                       bool(m.group(3) or APPROX.search(lead)), bool(m.group(2))))
     k = 0
@@ -181,6 +185,8 @@ def _reference_enumerations(text, topics):
 @example("收到10件\n 其中甲5件、乙5件。")
 @example("共受理申请618件，其中：当面申请473宗，网上申请145宗。")
 @example("收到申请20件，具体如下：甲10件，乙10件。")
+@example("收到申请20件。\n\u3000 其中甲10件，乙10件。")
+@example("收到申请20件，\n  甲10件，乙10件。\n\n")
 def test_skipped_clauses_open_no_list(text):
     for topics in (None, TOPICS):
         assert pe.enumerations(text, topics=topics) == _reference_enumerations(text, topics)
@@ -297,3 +303,33 @@ COUNT_PIECES = ["123456789012", "1234567890123", "5", ".", ".123456", ".1234567"
 @example("5件" + "x" * 30 + "6件  %")
 def test_counts_in_unit_windows_are_the_whole_text_matches(text):
     assert [m.span() + m.groups() for m in pc.counts(text)] == [m.span() + m.groups() for m in COUNT.finditer(text)]
+
+
+def _plain_windows(text):
+    """The windows around every unit character, merged one by one where they overlap."""
+    out = []
+    for u in sorted(i for i, ch in enumerate(text) if ch in pc._UNIT_ENDS):
+        lo, hi = max(0, u - pc.REACH), min(len(text), u + 1 + pc.AFTER)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], hi)
+        else:
+            out.append((lo, hi))
+    return out
+
+
+@settings(max_examples=800, deadline=None)
+@given(st.lists(st.sampled_from(["件", "次", "元", "x", "x" * 10, "x" * 24, "x" * 25, "x" * 26, "x" * 29, "x" * 30]),
+                max_size=12).map("".join))
+@example("x" * 25 + "件" + "x" * 29 + "件")
+@example("x" * 25 + "件" + "x" * 30 + "件")
+@example("件" + "x" * 29 + "件")
+def test_unit_windows_are_the_pairwise_merge(text):
+    assert pc._windows(text) == _plain_windows(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(prose)
+def test_clauses_without_counts_share_the_empty_tuple(text):
+    """Every clause reads as before: counts a list where a count was placed, an empty sequence elsewhere."""
+    for c in pc.clauses(text):
+        assert isinstance(c.counts, list) if c.counts else c.counts == ()

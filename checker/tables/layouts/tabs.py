@@ -22,11 +22,14 @@ def tokens(text: str, start: int, end: int):
             continue
         for piece in line.split("\t"):
             stripped = piece.strip()
-            at = pos if len(stripped) == len(piece) else pos + len(piece) - len(piece.lstrip())
+            n = len(piece)
+            # strip hands back the piece itself when there is nothing to trim (most cells); any other
+            # result takes the general offset, which is the same for an untrimmed copy
+            at = pos if stripped is piece else pos + n - len(piece.lstrip())
             texts.append(stripped)
             starts.append(at)
             ends.append(at + len(stripped))
-            pos += len(piece) + 1
+            pos += n + 1
     return texts, starts, ends
 
 
