@@ -15,8 +15,12 @@ from .. import lazy_re
 from ..resources import data_path
 
 # every shape holds one of these; the shapes are tried only in a window around each (the shapes start
-# with character classes, which the regex engine would try at every position of the text)
-_NEEDLES = lazy_re.compile(r"官方网站|体育|电竞|棋牌|真人|通用版|投注|下注|买球|博彩|赌|娱乐城|登录入口|网页版|bet|casino|[a-z]\d{2,}-\d")
+# with character classes, which the regex engine would try at every position of the text). The last
+# needle, [a-z]\d{2,}-\d, is spelled once per letter: an alternation whose branches all start with a
+# literal lets the engine skip at C speed to the next position where one could start; a single
+# class-led branch makes it try every branch at every position (4x slower over a report)
+_NEEDLE_WORDS = r"官方网站|体育|电竞|棋牌|真人|通用版|投注|下注|买球|博彩|赌|娱乐城|登录入口|网页版|bet|casino"
+_NEEDLES = lazy_re.compile(_NEEDLE_WORDS + "".join(rf"|{c}\d{{2,}}-\d" for c in "abcdefghijklmnopqrstuvwxyz"))
 _REACH = 20
 _AFFIXES = lazy_re.compile(r"[(（]中国[)）]官方网站|网页版|登录入口|体育|娱乐|官网|官方网站|备用网址|网址|投注|app|下载|平台")
 

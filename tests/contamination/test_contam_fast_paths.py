@@ -345,3 +345,25 @@ def test_furniture_line_test_equals_the_whole_pattern(line, where):
     s = line.strip()
     plain = bool(s) and re.compile(bp.patterns()[where].pattern).match(s) is not None
     assert bp.is_boilerplate(line, where) == plain
+
+
+# --- betting-name shapes: the needles' class-led branch spelled once per letter ---
+
+from checker.contamination import shapes as sh  # noqa: E402
+
+_PLAIN_NEEDLES = re.compile(sh._NEEDLE_WORDS + r"|[a-z]\d{2,}-\d")
+_NEEDLE_PIECES = ["官方网站", "体育", "电竞", "棋牌", "真人", "通用版", "投注", "下注", "买球", "博彩", "赌", "娱乐城", "登录入口",
+                  "网页版", "bet", "casino", "b", "e", "t", "官方", "网站", "体", "-", "12", "3", "٣", "z", "a", "mobile288-365",
+                  "bet12-3", "政府", " ", "\n"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_NEEDLE_PIECES), max_size=14).map("".join))
+def test_needles_spelled_per_letter_equal_the_class_led_pattern(text):
+    assert [m.span() for m in sh._NEEDLES.finditer(text)] == [m.span() for m in _PLAIN_NEEDLES.finditer(text)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="abez0189-٣体育赌官方网站 ", max_size=20))
+def test_needles_on_arbitrary_strings_of_their_characters(text):
+    assert [m.span() for m in sh._NEEDLES.finditer(text)] == [m.span() for m in _PLAIN_NEEDLES.finditer(text)]
