@@ -28,7 +28,7 @@ def _plain_scan(text: str):
     hits = list(auto.iter(text))
     if not hits:
         return [], []
-    cover = ph._cover(text, hits)
+    cover = _plain_cover(text, hits)
     support: dict[tuple[int, int], int] = {}
     candidates: dict[tuple[int, int], None] = {}
     for last, (size, refs, _) in hits:
@@ -64,6 +64,17 @@ def _plain_scan(text: str):
     return sorted(found, key=lambda d: d.start), replaced
 
 
+def _plain_cover(text: str, hits) -> list[int]:
+    """phrases._cover as first written: a list, each copy's characters raised one by one."""
+    cover = [0] * (len(text) + 1)
+    for last, (size, _, whole) in hits:
+        if whole:
+            for k in range(last - size + 1, last + 1):
+                if cover[k] < size:
+                    cover[k] = size
+    return cover
+
+
 def _damaged_forms(p: str) -> list[str]:
     out = [p, p[:-1], p[1:], p[:len(p) // 2], p[len(p) // 2:]]
     for k in range(1, len(p) - 1, 3):
@@ -91,6 +102,17 @@ def _example_texts(kind: str) -> list[str]:
 
     return [ex if isinstance(ex, str) else ex["text"] for r in load_rules() if r.kind == kind
             for ex in r.examples.get("fail", []) + r.examples.get("pass", [])]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_PHRASE_PIECES), max_size=12).map("".join))
+def test_phrase_cover_written_shortest_first_equals_raising_each_character(text):
+    hits = list(ph._automaton().iter(text))
+    assert list(ph._cover(text, hits)) == _plain_cover(text, hits)
+
+
+def test_phrases_fit_the_byte_cover():
+    assert max(len(p) for p, _ in ph.phrases()) < 256
 
 
 def test_phrase_scan_equals_the_plain_scan_on_the_rule_examples():
