@@ -389,3 +389,28 @@ def test_needles_spelled_per_letter_equal_the_class_led_pattern(text):
 @given(st.text(alphabet="abez0189-٣体育赌官方网站 ", max_size=20))
 def test_needles_on_arbitrary_strings_of_their_characters(text):
     assert [m.span() for m in sh._NEEDLES.finditer(text)] == [m.span() for m in _PLAIN_NEEDLES.finditer(text)]
+
+
+def _plain_body_blocks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """chrome.body_blocks as first written: every line classified, every line's neighbours looked at."""
+    marks = [[s, e, 0, body] for s, e, body in ch._lines(text, start, end) if body.strip()]
+    for m in marks:
+        if len(m[3]) <= 160 and ch.classify_body(m[3]):
+            m[2] = 3
+    for k, m in enumerate(marks):
+        if m[2] == 0 and any(0 <= j < len(marks) and marks[j][2] == 3 for j in (k - 1, k + 1)) \
+                and ch.classify(m[3]) == ch.STRONG:
+            m[2] = 2
+    return ch._blocks(text, [(s, e) for s, e, c, _ in marks if c], marks)
+
+
+_BODY_LINES = ["一、总体情况", "本机关2023年主动公开信息30条。", "（一）主动公开政府信息情况", "基本介绍", "• 中文名：某县",
+               "首页 > 政务公开 > 年报", "打印 关闭", "发布时间：2022-01-21", "信息内容\t本年制发件数\t本年废止件数",
+               "| 发布机构 | 县局 |", "扫一扫在手机打开当前页", "责任编辑：张三", "", "  ", "2022-01-21", "简体 繁体 无障碍",
+               "政府信息公开", "字号：[ ]"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(_BODY_LINES), max_size=12).map("\n".join))
+def test_body_blocks_looking_only_next_to_body_chrome_equal_looking_at_every_line(text):
+    assert ch.body_blocks(text, 0, len(text)) == _plain_body_blocks(text, 0, len(text))
