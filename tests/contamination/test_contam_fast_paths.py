@@ -414,3 +414,19 @@ _BODY_LINES = ["一、总体情况", "本机关2023年主动公开信息30条。
 @given(st.lists(st.sampled_from(_BODY_LINES), max_size=12).map("\n".join))
 def test_body_blocks_looking_only_next_to_body_chrome_equal_looking_at_every_line(text):
     assert ch.body_blocks(text, 0, len(text)) == _plain_body_blocks(text, 0, len(text))
+
+
+# --- residue: a long needle list searched for in one pass ---
+
+from checker.contamination import residue as rs  # noqa: E402
+
+_NEEDLE_LISTS = sorted({v for v in rs._NEEDLES.values()})
+
+
+@pytest.mark.parametrize("strings", _NEEDLE_LISTS, ids=range(len(_NEEDLE_LISTS)))
+@settings(max_examples=200, deadline=None)
+@given(data=st.data())
+def test_any_needle_in_one_pass_equals_searching_each(strings, data):
+    pieces = list(strings) + [s[:-1] for s in strings if len(s) > 1] + [s[1:] for s in strings] + ["政府", " ", "\n", "号"]
+    text = data.draw(st.lists(st.sampled_from(pieces), max_size=8).map("".join))
+    assert rs._any_in(strings, text) == any(s in text for s in strings)
