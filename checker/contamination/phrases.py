@@ -150,8 +150,10 @@ def _scan(text: str) -> tuple[list[Damage], list[Damage]]:
         if need > 1 and count(k - stride, 0) + count(k, 0) + count(k + stride, 0) < need \
                 or n < 5 and not _short_may_fit(text, b, p, section):
             continue
-        # an intact copy at base-1, base or base+1 (b >= 2 - n, so a start below 0 finds none)
-        if text.find(p, b - 1 if b > 0 else 0, b + n + 1) >= 0 or _missing(text, b, p) > 1 or _covered(cover, b, n):
+        # an intact copy at base-1, base or base+1 (b >= 2 - n, so a start below 0 finds none); then
+        # _missing(text, b, p) > 1, written out: most candidates stop at one of these two
+        window = text[b - 1 if b > 0 else 0:b + n + 1]
+        if p in window or n - sum(map(window.__contains__, p)) > 1 or _covered(cover, b, n):
             continue
         d = _align(text, b, p, section)
         if d is not None and not any(_overlaps(d, e) for e in found):
