@@ -139,10 +139,11 @@ def _scan(text: str) -> tuple[list[Damage], list[Damage]]:
             for at in [(last - size + 1) * stride] for r in refs]
     # a one-edit copy shifts a chunk by one: a candidate's support counts the hits at base-1..base+1;
     # a candidate is one of the keys, so its support is at least 1 and only a need of 2 asks for it
-    count = Counter(keys).get
+    counted = Counter(keys)               # its keys in order of first occurrence: the candidates
+    count = counted.get
     found: list[Damage] = []
     whole: list[tuple[int, int]] = []
-    for k in dict.fromkeys(keys):
+    for k in counted:
         b, i = divmod(k, stride)
         p, section, n, need, subst, _ = table[i]
         if subst:
