@@ -430,3 +430,46 @@ def test_any_needle_in_one_pass_equals_searching_each(strings, data):
     pieces = list(strings) + [s[:-1] for s in strings if len(s) > 1] + [s[1:] for s in strings] + ["政府", " ", "\n", "号"]
     text = data.draw(st.lists(st.sampled_from(pieces), max_size=8).map("".join))
     assert rs._any_in(strings, text) == any(s in text for s in strings)
+
+
+# --- betting-name shapes: a window's pattern keeps only the lines one of whose needles it holds ---
+
+def test_every_shape_line_has_its_needles():
+    assert [p for p in sh._parts() if p not in sh._SHAPE_NEEDLES] == []
+
+
+_SHAPES = sorted(sh._SHAPE_NEEDLES)
+
+
+@pytest.mark.parametrize("raw", _SHAPES, ids=range(len(_SHAPES)))
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(data=st.data())
+def test_every_match_of_a_shape_holds_one_of_its_needles(raw, data):
+    text = data.draw(st.from_regex(re.compile(raw)))
+    for m in re.finditer(raw, text):
+        if m.end() > m.start():
+            assert any(n in m.group() for n in sh._SHAPE_NEEDLES[raw]), (raw, m.group())
+
+
+def _plain_shape_spans(folded: str) -> list[tuple[int, int]]:
+    """shapes.spans as first written: the whole alternation in every window."""
+    found, done = set(), -1
+    whole = re.compile("|".join(f"(?:{p})" for p in sh._parts()))
+    for hit in _PLAIN_NEEDLES.finditer(folded):
+        lo, hi = max(done, hit.start() - sh._REACH, 0), min(len(folded), hit.end() + sh._REACH)
+        if lo >= hi:
+            continue
+        found.update((sh._trim_cn_site(folded, *m.span()), m.end()) for m in whole.finditer(folded, lo, hi)
+                     if m.end() > m.start())
+        done = hit.start()
+    return sorted(found)
+
+
+_SHAPE_PIECES = _NEEDLE_PIECES + ["(中国)", "官网", "ios", "安卓", "/", "澳门", "葡京", "赌场", "网上", "在线", "app", "uedbet",
+                                  "365", "_", "，", "环球国际", "登录", "入口", "十大", "公司", "hth", "工作规则", "局", "在"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_SHAPE_PIECES), max_size=14).map("".join))
+def test_shape_spans_with_window_patterns_equal_the_whole_alternation(folded):
+    assert sh.spans(folded) == _plain_shape_spans(folded)
