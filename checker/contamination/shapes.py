@@ -15,12 +15,17 @@ from .. import lazy_re
 from ..resources import data_path
 
 # every shape holds one of these; the shapes are tried only in a window around each (the shapes start
-# with character classes, which the regex engine would try at every position of the text). The last
-# needle, [a-z]\d{2,}-\d, is spelled once per letter: an alternation whose branches all start with a
-# literal lets the engine skip at C speed to the next position where one could start; a single
-# class-led branch makes it try every branch at every position (4x slower over a report)
+# with character classes, which the regex engine would try at every position of the text):
+# 官方网站|体育|…|bet|casino|[a-z]\d{2,}-\d. Searched as two patterns: an alternation whose branches all
+# start with a literal lets the engine skip at C speed to where one could start, and one class-led
+# branch makes it try every branch at every position. The two never match at one position (a letter
+# then a digit lead the last; a letter then a letter, or a hanzi, the words), and no word starts inside a
+# letter-digit match (only its first character is a letter), so the one alternation's matches are the
+# two scans' matches less a letter-digit match that starts inside a word match (t12-3 in bet12-3: the
+# alternation, having taken the word, never tries there) — ``_needle_spans``.
 _NEEDLE_WORDS = r"官方网站|体育|电竞|棋牌|真人|通用版|投注|下注|买球|博彩|赌|娱乐城|登录入口|网页版|bet|casino"
-_NEEDLES = lazy_re.compile(_NEEDLE_WORDS + "".join(rf"|{c}\d{{2,}}-\d" for c in "abcdefghijklmnopqrstuvwxyz"))
+_WORD_NEEDLES = lazy_re.compile(_NEEDLE_WORDS)
+_CODE_NEEDLE = lazy_re.compile(r"[a-z]\d{2,}-\d")
 _REACH = 20
 _AFFIXES = lazy_re.compile(r"[(（]中国[)）]官方网站|网页版|登录入口|体育|娱乐|官网|官方网站|备用网址|网址|投注|app|下载|平台")
 
@@ -90,16 +95,32 @@ def _trim_cn_site(folded: str, start: int, end: int) -> int:
 def spans(folded: str) -> list[tuple[int, int]]:
     found: set[tuple[int, int]] = set()
     done = -1
-    for hit in _NEEDLES.finditer(folded):
-        lo, hi = max(done, hit.start() - _REACH, 0), min(len(folded), hit.end() + _REACH)
+    for start, end in _needle_spans(folded):
+        lo, hi = max(done, start - _REACH, 0), min(len(folded), end + _REACH)
         if lo >= hi:
             continue
         pattern = _window_pattern(folded[lo:hi])
         if pattern is not None:
             found.update((_trim_cn_site(folded, *m.span()), m.end()) for m in pattern.finditer(folded, lo, hi)
                          if m.end() > m.start())
-        done = hit.start()
+        done = start
     return sorted(found)
+
+
+def _needle_spans(folded: str) -> list[tuple[int, int]]:
+    """Spans of the needles' one alternation, from the two scans (see _NEEDLE_WORDS)."""
+    words = [m.span() for m in _WORD_NEEDLES.finditer(folded)]
+    codes = [m.span() for m in _CODE_NEEDLE.finditer(folded)] if "-" in folded else []
+    if not codes:
+        return words
+    out, word_end = [], 0
+    for span, is_word in sorted([(w, True) for w in words] + [(c, False) for c in codes]):
+        if is_word:
+            word_end = span[1]
+        elif span[0] < word_end:
+            continue                     # the alternation, at the word, never tried inside it
+        out.append(span)
+    return out
 
 
 def stem_of(name: str) -> str:

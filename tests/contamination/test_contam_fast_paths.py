@@ -369,26 +369,26 @@ def test_furniture_line_test_equals_the_whole_pattern(line, where):
     assert bp.is_boilerplate(line, where) == plain
 
 
-# --- betting-name shapes: the needles' class-led branch spelled once per letter ---
+# --- betting-name shapes: the needles' words and their letter-digit branch searched apart ---
 
 from checker.contamination import shapes as sh  # noqa: E402
 
 _PLAIN_NEEDLES = re.compile(sh._NEEDLE_WORDS + r"|[a-z]\d{2,}-\d")
 _NEEDLE_PIECES = ["官方网站", "体育", "电竞", "棋牌", "真人", "通用版", "投注", "下注", "买球", "博彩", "赌", "娱乐城", "登录入口",
                   "网页版", "bet", "casino", "b", "e", "t", "官方", "网站", "体", "-", "12", "3", "٣", "z", "a", "mobile288-365",
-                  "bet12-3", "政府", " ", "\n"]
+                  "bet12-3", "casino12-3", "x12-3", "政府", " ", "\n"]
 
 
 @settings(max_examples=1500, deadline=None)
 @given(st.lists(st.sampled_from(_NEEDLE_PIECES), max_size=14).map("".join))
-def test_needles_spelled_per_letter_equal_the_class_led_pattern(text):
-    assert [m.span() for m in sh._NEEDLES.finditer(text)] == [m.span() for m in _PLAIN_NEEDLES.finditer(text)]
+def test_needles_searched_apart_equal_the_one_alternation(text):
+    assert sh._needle_spans(text) == [m.span() for m in _PLAIN_NEEDLES.finditer(text)]
 
 
 @settings(max_examples=500, deadline=None)
-@given(st.text(alphabet="abez0189-٣体育赌官方网站 ", max_size=20))
+@given(st.text(alphabet="abetcsinoz0189-٣体育赌官方网站 ", max_size=20))
 def test_needles_on_arbitrary_strings_of_their_characters(text):
-    assert [m.span() for m in sh._NEEDLES.finditer(text)] == [m.span() for m in _PLAIN_NEEDLES.finditer(text)]
+    assert sh._needle_spans(text) == [m.span() for m in _PLAIN_NEEDLES.finditer(text)]
 
 
 def _plain_body_blocks(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -473,3 +473,9 @@ _SHAPE_PIECES = _NEEDLE_PIECES + ["(中国)", "官网", "ios", "安卓", "/", "�
 @given(st.lists(st.sampled_from(_SHAPE_PIECES), max_size=14).map("".join))
 def test_shape_spans_with_window_patterns_equal_the_whole_alternation(folded):
     assert sh.spans(folded) == _plain_shape_spans(folded)
+
+
+def test_a_letter_digit_needle_inside_a_word_needle_is_dropped_as_the_alternation_drops_it():
+    for text in ("bet12-3", "casino12-3体育", "xbet12-3 a12-3", "ab12-3bet"):
+        assert sh._needle_spans(text) == [m.span() for m in _PLAIN_NEEDLES.finditer(text)]
+    assert sh._needle_spans("bet12-3") == [(0, 3)]
