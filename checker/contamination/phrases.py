@@ -203,7 +203,9 @@ def _cover(text: str, hits) -> bytearray:
     """For each character, the length of the longest intact phrase copy covering it (0: none): the
     copies are written shortest first, so a longer one overwrites a shorter one where they overlap."""
     cover = bytearray(len(text) + 1)
-    for size, last in sorted((size, last) for last, (size, _, whole) in hits if whole):
+    copies = [(size, last) for last, (size, _, whole) in hits if whole]
+    copies.sort()
+    for size, last in copies:
         cover[last - size + 1:last + 1] = _fill(size)
     return cover
 
