@@ -152,7 +152,8 @@ def _scan(text: str) -> tuple[list[Damage], list[Damage]]:
                 or n < 5 and not _short_may_fit(text, b, p, section):
             continue
         # an intact copy at base-1, base or base+1 (b >= 2 - n, so a start below 0 finds none); then
-        # _missing(text, b, p) > 1, written out: most candidates stop at one of these two
+        # two or more of the phrase's characters absent around base (a one-edit copy misses one at most):
+        # most candidates stop at one of these two tests of one window
         window = text[b - 1 if b > 0 else 0:b + n + 1]
         if p in window or n - sum(map(window.__contains__, p)) > 1 or _covered(cover, b, n):
             continue
@@ -213,12 +214,6 @@ def _cover(text: str, hits) -> bytearray:
 @lru_cache(maxsize=None)
 def _fill(size: int) -> bytes:
     return bytes((size,)) * size          # phrases are far shorter than 256 characters (tested)
-
-
-def _missing(text: str, base: int, p: str) -> int:
-    """Characters of ``p`` absent from the text around ``base``: a one-edit copy misses one at most."""
-    window = text[max(0, base - 1):base + len(p) + 1]
-    return len(p) - sum(map(window.__contains__, p))
 
 
 def _covered(cover: bytearray, base: int, n: int) -> bool:
