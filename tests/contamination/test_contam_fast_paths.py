@@ -479,3 +479,19 @@ def test_a_letter_digit_needle_inside_a_word_needle_is_dropped_as_the_alternatio
     for text in ("bet12-3", "casino12-3体育", "xbet12-3 a12-3", "ab12-3bet"):
         assert sh._needle_spans(text) == [m.span() for m in _PLAIN_NEEDLES.finditer(text)]
     assert sh._needle_spans("bet12-3") == [(0, 3)]
+
+
+# --- dropped characters: document numbers and line openers found from their literal characters ---
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="〔〕号20191区\n \t\u3000)）、（", max_size=24))
+def test_docnos_from_their_brackets_equal_the_alternation_with_its_look_behind(text):
+    plain = [(m.start(), m.end(), m.group(1) or m.group(3), m.group(2) or m.group(4))
+             for m in _PLAIN_DROPPED["docno"].finditer(text)]
+    assert dr._docnos(text) == plain
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="\n \t\u3000)）、（区a", max_size=16))
+def test_opener_lines_after_breaks_equal_the_multiline_pattern(text):
+    assert dr._opener_lines(text) == [m.span() for m in dr._OPENER_LINE.finditer(text)]
