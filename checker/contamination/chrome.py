@@ -242,10 +242,13 @@ def _pipe_fields(low: str, p) -> int:
 
 
 def _nav_line(low: str, need: int = 1) -> bool:
-    tokens = list(filter(None, _TOKENS.split(low)))
+    parts = _TOKENS.split(low)
+    nav = _nav_words()
+    if nav.isdisjoint(parts) and "首页" not in low and "走进" not in low and "网" not in low:
+        return False                     # most lines: the test below fails, told before building tokens
+    tokens = [t for t in parts if t]
     if not tokens or len("".join(tokens)) > 80:
         return False
-    nav = _nav_words()
     if nav.isdisjoint(tokens) and tokens[0] != "首页" and "走进" not in low and ("网" not in low or len(tokens) < 3):
         return False                     # no token counts below, and the line is no 首页 menu
     portal = len(tokens) >= 3          # a row of portal links: 中国政府网|重庆市人民政府网|…
@@ -356,15 +359,15 @@ def body_blocks(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Chrome between blocks of the report: lines ``classify_body`` accepts, joined with the strong
     chrome lines right next to them (an infobox title 基本介绍 above its • 中文名：… fields)."""
     marks = [[s, e, 0, body] for s, e, body in _lines(text, start, end) if body.strip()]
-    for m in marks:
-        # prose lines end in sentence punctuation and run long: most lines stop at this test
-        if len(m[3]) <= 160 and classify_body(m[3]):
-            m[2] = 3
-    for k, m in enumerate(marks):
-        if m[2] == 0 and _next_to_body_chrome(marks, k) and classify(m[3]) == STRONG:
+    # prose lines end in sentence punctuation and run long: most lines stop at the length test
+    chrome = [k for k, m in enumerate(marks) if len(m[3]) <= 160 and classify_body(m[3])]
+    if not chrome:
+        return []                        # most reports: no body chrome, so no strong line joins one
+    for k in chrome:
+        marks[k][2] = 3
+    # only the neighbours of a body chrome line can join it (marking them 2 never makes a new 3)
+    for k in sorted({j for k in chrome for j in (k - 1, k + 1) if 0 <= j < len(marks)}):
+        m = marks[k]
+        if m[2] == 0 and classify(m[3]) == STRONG:
             m[2] = 2
     return _blocks(text, [(s, e) for s, e, c, _ in marks if c], marks)
-
-
-def _next_to_body_chrome(marks: list, k: int) -> bool:
-    return any(0 <= j < len(marks) and marks[j][2] == 3 for j in (k - 1, k + 1))

@@ -33,11 +33,17 @@ _MONTHDAY_GLUED = lazy_re.compile(r"[至到~～\-—]\s*((?:1[0-2]|0?[1-9])[0-3]
 # (?<=[\u4e00-\u9fff])((?:19|20)\d{2})[ \t]*\n\s*(?=(?:度\s*)?政府信息公开|年度报告)
 _YEAR_SPLIT_TITLE = lazy_re.compile(r"((?:19|20)\d{2})[ \t]*\n\s*(?=(?:度\s*)?政府信息公开|年度报告)")
 # 〔((?:19|20)\d{2})(\d{1,4})号|(?<=[\u4e00-\u9fff])((?:19|20)\d{2})〕(\d{1,4})号
-_DOCNO = lazy_re.compile(r"〔((?:19|20)\d{2})(\d{1,4})号|((?:19|20)\d{2})〕(\d{1,4})号")
+# searched as its two branches: the first led by 〔 (the engine skips to it at C speed), the second, led by
+# the year's digits, matched at each 〕 four characters back. Neither branch's match can start inside or
+# hold the other's (〔 and 〕 each appear in one only), so the two give the alternation's matches
+_DOCNO_OPEN = lazy_re.compile(r"〔((?:19|20)\d{2})(\d{1,4})号")
+_DOCNO_CLOSE = lazy_re.compile(r"((?:19|20)\d{2})〕(\d{1,4})号")
 # ^[ \t\u3000]*(?:[)）]|、)(?=CJK)|[(（][ \t]*[)）](?=CJK)|第[(（][ \t]*[)）], as two patterns led by their
 # own characters (one alternation would try every position): a line start that lost its opening, and empty
 # brackets, which stand with 第 before them (第() is found from its brackets) or want a CJK after
 _OPENER_LINE = lazy_re.compile(r"^[ \t\u3000]*[)）、]", re.M)
+# the same after a line break, led by it: ^ with re.M is tried at every position, a literal is skipped to
+_OPENER_AFTER_BREAK = lazy_re.compile(r"\n[ \t\u3000]*[)）、]")
 _EMPTY_BRACKETS = lazy_re.compile(r"[(（][ \t]*[)）]")
 # a count glued to the next clause or ending its line with no measure word (答复意见2政协委员提案):
 # (?:数量|…|答复)(\d+)(?=CJK|[ \t]*$)(?![件条…％]) with re.M
@@ -84,11 +90,8 @@ def find(text: str, kinds: tuple[str, ...]) -> list[Loss]:
     if DATE in kinds:
         out += _dates(text)
     if DOCNO in kinds and ("〔" in text or "〕" in text):
-        for m in _DOCNO.finditer(text):
-            if m.group(3) and not _cjk_at(text, m.start() - 1):
-                continue
-            year, num = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
-            out.append(Loss(m.start(), m.end(), DOCNO, f"〔{year}〕{num}号"))
+        for start, end, year, num in _docnos(text):
+            out.append(Loss(start, end, DOCNO, f"〔{year}〕{num}号"))
     if OPENER in kinds:
         out += _openers(text)
     if COUNT in kinds:
@@ -107,13 +110,34 @@ def _openers(text: str) -> list[Loss]:
     """Matches of the plain opener pattern. Its branches start on different characters (spaces or
     )）、 at a line start; 第; an opening bracket) and none holds another's start, so the two scans
     together find what the one alternation finds."""
-    out = [Loss(m.start(), m.end(), OPENER) for m in _OPENER_LINE.finditer(text) if _cjk_at(text, m.end())]
+    out = [Loss(s, e, OPENER) for s, e in _opener_lines(text) if _cjk_at(text, e)]
     for m in _EMPTY_BRACKETS.finditer(text):
         if m.start() and text[m.start() - 1] == "第":
             out.append(Loss(m.start() - 1, m.end(), OPENER))
         elif _cjk_at(text, m.end()):
             out.append(Loss(m.start(), m.end(), OPENER))
     return sorted(out, key=lambda x: x.start)
+
+
+def _docnos(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, year, number) of the document numbers that lost a bracket, in text order: the
+    matches of _DOCNO_OPEN, and of _DOCNO_CLOSE after a CJK character (the plain pattern's look-behind)."""
+    out = [(m.start(), m.end(), m.group(1), m.group(2)) for m in _DOCNO_OPEN.finditer(text)]
+    q = text.find("〕", 4)
+    while q >= 0:
+        m = _DOCNO_CLOSE.match(text, q - 4)
+        if m and _cjk_at(text, q - 5):
+            out.append((m.start(), m.end(), m.group(1), m.group(2)))
+        q = text.find("〕", q + 1)
+    return sorted(out)
+
+
+def _opener_lines(text: str) -> list[tuple[int, int]]:
+    """Spans of ``_OPENER_LINE.finditer(text)``: at the text's start, and after each line break (the
+    matches hold no line break, so they are the line starts' matches)."""
+    first = _OPENER_LINE.match(text)
+    out = [first.span()] if first else []
+    return out + [(m.start() + 1, m.end()) for m in _OPENER_AFTER_BREAK.finditer(text)]
 
 
 def _cjk_at(text: str, i: int) -> bool:

@@ -94,9 +94,12 @@ def _automaton():
 
 
 @lru_cache(maxsize=1)
-def _table() -> tuple[tuple[str, str, int, int], ...]:
-    """Per phrase: the phrase, its section, its length and the chunk hits a candidate needs."""
-    return tuple((p, section, len(p), _need(len(p))) for p, section in phrases())
+def _table() -> tuple[tuple[str, str, int, int, bool, str], ...]:
+    """Per phrase: the phrase, its section, its length, the chunk hits a candidate needs, whether a
+    substituted middle is looked for (a formula or a law's name of eight characters or more) and the
+    head such a copy keeps."""
+    return tuple((p, section, len(p), _need(len(p)), section in _WHOLE and len(p) >= 8, p[:3])
+                 for p, section in phrases())
 
 
 @lru_cache(maxsize=1)
@@ -129,35 +132,39 @@ def _scan(text: str) -> tuple[list[Damage], list[Damage]]:
         return [], []
     cover = _cover(text, hits)
     stride = len(table)
-    keys: list[int] = []                 # one per (chunk hit, reference), in text order
-    for last, (size, refs, _) in hits:
-        pos = last - size + 1
-        if not refs or cover[pos] > size + 1 and cover[last] > size + 1:
-            continue                     # the chunk is part of an intact longer phrase here
-        at = pos * stride
-        keys += [at + r for r in refs]
-    # a one-edit copy shifts a chunk by one: a candidate's support counts the hits at base-1..base+1
-    count = Counter(keys).get
-    candidates = [(k, count(k - stride, 0) + count(k, 0) + count(k + stride, 0)) for k in dict.fromkeys(keys)]
+    # one key per (chunk hit, reference), in text order; a chunk inside an intact copy of a phrase two
+    # or more characters longer at both its ends is part of that phrase here and gives none
+    keys = [at + r for last, (size, refs, _) in hits
+            if refs and (cover[last - size + 1] <= size + 1 or cover[last] <= size + 1)
+            for at in [(last - size + 1) * stride] for r in refs]
+    # a one-edit copy shifts a chunk by one: a candidate's support counts the hits at base-1..base+1;
+    # a candidate is one of the keys, so its support is at least 1 and only a need of 2 asks for it
+    counted = Counter(keys)               # its keys in order of first occurrence: the candidates
+    count = counted.get
     found: list[Damage] = []
-    for k, support in candidates:
+    whole: list[tuple[int, int]] = []
+    for k in counted:
         b, i = divmod(k, stride)
-        p, section, n, need = table[i]
-        if support < need or n < 5 and not _short_may_fit(text, b, p, section):
+        p, section, n, need, subst, _ = table[i]
+        if subst:
+            whole.append((k, b))
+        if need > 1 and count(k - stride, 0) + count(k, 0) + count(k + stride, 0) < need \
+                or n < 5 and not _short_may_fit(text, b, p, section):
             continue
-        if text.startswith(p, b - 1) or text.startswith(p, b) or text.startswith(p, b + 1) \
-                or _missing(text, b, p) > 1 or _covered(cover, b, n):
+        # an intact copy at base-1, base or base+1 (b >= 2 - n, so a start below 0 finds none); then
+        # two or more of the phrase's characters absent around base (a one-edit copy misses one at most):
+        # most candidates stop at one of these two tests of one window
+        window = text[b - 1 if b > 0 else 0:b + n + 1]
+        if p in window or n - sum(map(window.__contains__, p)) > 1 or _covered(cover, b, n):
             continue
         d = _align(text, b, p, section)
         if d is not None and not any(_overlaps(d, e) for e in found):
             found.append(d)
     replaced: list[Damage] = []
-    for k, support in candidates:
-        if support >= 2:
-            continue
-        b, i = divmod(k, stride)
-        p, section, n, _ = table[i]
-        if section in _WHOLE and n >= 8 and text.startswith(p[:3], b) and not text.startswith(p, b):
+    for k, b in whole:
+        p, _, _, _, _, head = table[k - b * stride]
+        if text.startswith(head, b) and not text.startswith(p, b) \
+                and count(k - stride, 0) + count(k, 0) + count(k + stride, 0) < 2:
             d = _substituted(text, b, p)
             if d is not None and not any(_overlaps(d, e) for e in found + replaced):
                 replaced.append(d)
@@ -193,24 +200,23 @@ def _short_may_fit(text: str, base: int, p: str, section: str) -> bool:
     return section == LABEL and text.startswith(p[1:], base + 1)
 
 
-def _cover(text: str, hits) -> list[int]:
-    """For each character, the length of the longest intact phrase copy covering it (0: none)."""
-    cover = [0] * (len(text) + 1)
-    for last, (size, _, whole) in hits:
-        if whole:
-            for k in range(last - size + 1, last + 1):
-                if cover[k] < size:
-                    cover[k] = size
+def _cover(text: str, hits) -> bytearray:
+    """For each character, the length of the longest intact phrase copy covering it (0: none): the
+    copies are written shortest first, so a longer one overwrites a shorter one where they overlap."""
+    cover = bytearray(len(text) + 1)
+    copies = [(size, last) for last, (size, _, whole) in hits if whole]
+    copies.sort()
+    for size, last in copies:
+        cover[last - size + 1:last + 1] = _fill(size)
     return cover
 
 
-def _missing(text: str, base: int, p: str) -> int:
-    """Characters of ``p`` absent from the text around ``base``: a one-edit copy misses one at most."""
-    window = text[max(0, base - 1):base + len(p) + 1]
-    return len(p) - sum(map(window.__contains__, p))
+@lru_cache(maxsize=None)
+def _fill(size: int) -> bytes:
+    return bytes((size,)) * size          # phrases are far shorter than 256 characters (tested)
 
 
-def _covered(cover: dict, base: int, n: int) -> bool:
+def _covered(cover: bytearray, base: int, n: int) -> bool:
     """Most of the span is an intact copy of another phrase at least as long: the text says that
     phrase, not a damaged copy of this one (政府信息公开工作 is not 政府信息公开申请 damaged)."""
     inside = sum(1 for c in cover[max(0, base):base + n] if c >= n - 1)

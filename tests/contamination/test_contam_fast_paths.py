@@ -28,7 +28,7 @@ def _plain_scan(text: str):
     hits = list(auto.iter(text))
     if not hits:
         return [], []
-    cover = ph._cover(text, hits)
+    cover = _plain_cover(text, hits)
     support: dict[tuple[int, int], int] = {}
     candidates: dict[tuple[int, int], None] = {}
     for last, (size, refs, _) in hits:
@@ -64,6 +64,17 @@ def _plain_scan(text: str):
     return sorted(found, key=lambda d: d.start), replaced
 
 
+def _plain_cover(text: str, hits) -> list[int]:
+    """phrases._cover as first written: a list, each copy's characters raised one by one."""
+    cover = [0] * (len(text) + 1)
+    for last, (size, _, whole) in hits:
+        if whole:
+            for k in range(last - size + 1, last + 1):
+                if cover[k] < size:
+                    cover[k] = size
+    return cover
+
+
 def _damaged_forms(p: str) -> list[str]:
     out = [p, p[:-1], p[1:], p[:len(p) // 2], p[len(p) // 2:]]
     for k in range(1, len(p) - 1, 3):
@@ -91,6 +102,17 @@ def _example_texts(kind: str) -> list[str]:
 
     return [ex if isinstance(ex, str) else ex["text"] for r in load_rules() if r.kind == kind
             for ex in r.examples.get("fail", []) + r.examples.get("pass", [])]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_PHRASE_PIECES), max_size=12).map("".join))
+def test_phrase_cover_written_shortest_first_equals_raising_each_character(text):
+    hits = list(ph._automaton().iter(text))
+    assert list(ph._cover(text, hits)) == _plain_cover(text, hits)
+
+
+def test_phrases_fit_the_byte_cover():
+    assert max(len(p) for p, _ in ph.phrases()) < 256
 
 
 def test_phrase_scan_equals_the_plain_scan_on_the_rule_examples():
@@ -345,3 +367,131 @@ def test_furniture_line_test_equals_the_whole_pattern(line, where):
     s = line.strip()
     plain = bool(s) and re.compile(bp.patterns()[where].pattern).match(s) is not None
     assert bp.is_boilerplate(line, where) == plain
+
+
+# --- betting-name shapes: the needles' words and their letter-digit branch searched apart ---
+
+from checker.contamination import shapes as sh  # noqa: E402
+
+_PLAIN_NEEDLES = re.compile(sh._NEEDLE_WORDS + r"|[a-z]\d{2,}-\d")
+_NEEDLE_PIECES = ["官方网站", "体育", "电竞", "棋牌", "真人", "通用版", "投注", "下注", "买球", "博彩", "赌", "娱乐城", "登录入口",
+                  "网页版", "bet", "casino", "b", "e", "t", "官方", "网站", "体", "-", "12", "3", "٣", "z", "a", "mobile288-365",
+                  "bet12-3", "casino12-3", "x12-3", "政府", " ", "\n"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_NEEDLE_PIECES), max_size=14).map("".join))
+def test_needles_searched_apart_equal_the_one_alternation(text):
+    assert sh._needle_spans(text) == [m.span() for m in _PLAIN_NEEDLES.finditer(text)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="abetcsinoz0189-٣体育赌官方网站 ", max_size=20))
+def test_needles_on_arbitrary_strings_of_their_characters(text):
+    assert sh._needle_spans(text) == [m.span() for m in _PLAIN_NEEDLES.finditer(text)]
+
+
+def _plain_body_blocks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """chrome.body_blocks as first written: every line classified, every line's neighbours looked at."""
+    marks = [[s, e, 0, body] for s, e, body in ch._lines(text, start, end) if body.strip()]
+    for m in marks:
+        if len(m[3]) <= 160 and ch.classify_body(m[3]):
+            m[2] = 3
+    for k, m in enumerate(marks):
+        if m[2] == 0 and any(0 <= j < len(marks) and marks[j][2] == 3 for j in (k - 1, k + 1)) \
+                and ch.classify(m[3]) == ch.STRONG:
+            m[2] = 2
+    return ch._blocks(text, [(s, e) for s, e, c, _ in marks if c], marks)
+
+
+_BODY_LINES = ["一、总体情况", "本机关2023年主动公开信息30条。", "（一）主动公开政府信息情况", "基本介绍", "• 中文名：某县",
+               "首页 > 政务公开 > 年报", "打印 关闭", "发布时间：2022-01-21", "信息内容\t本年制发件数\t本年废止件数",
+               "| 发布机构 | 县局 |", "扫一扫在手机打开当前页", "责任编辑：张三", "", "  ", "2022-01-21", "简体 繁体 无障碍",
+               "政府信息公开", "字号：[ ]"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.lists(st.sampled_from(_BODY_LINES), max_size=12).map("\n".join))
+def test_body_blocks_looking_only_next_to_body_chrome_equal_looking_at_every_line(text):
+    assert ch.body_blocks(text, 0, len(text)) == _plain_body_blocks(text, 0, len(text))
+
+
+# --- residue: a long needle list searched for in one pass ---
+
+from checker.contamination import residue as rs  # noqa: E402
+
+_NEEDLE_LISTS = sorted({v for v in rs._NEEDLES.values()})
+
+
+@pytest.mark.parametrize("strings", _NEEDLE_LISTS, ids=range(len(_NEEDLE_LISTS)))
+@settings(max_examples=200, deadline=None)
+@given(data=st.data())
+def test_any_needle_in_one_pass_equals_searching_each(strings, data):
+    pieces = list(strings) + [s[:-1] for s in strings if len(s) > 1] + [s[1:] for s in strings] + ["政府", " ", "\n", "号"]
+    text = data.draw(st.lists(st.sampled_from(pieces), max_size=8).map("".join))
+    assert rs._any_in(strings, text) == any(s in text for s in strings)
+
+
+# --- betting-name shapes: a window's pattern keeps only the lines one of whose needles it holds ---
+
+def test_every_shape_line_has_its_needles():
+    assert [p for p in sh._parts() if p not in sh._SHAPE_NEEDLES] == []
+
+
+_SHAPES = sorted(sh._SHAPE_NEEDLES)
+
+
+@pytest.mark.parametrize("raw", _SHAPES, ids=range(len(_SHAPES)))
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(data=st.data())
+def test_every_match_of_a_shape_holds_one_of_its_needles(raw, data):
+    text = data.draw(st.from_regex(re.compile(raw)))
+    for m in re.finditer(raw, text):
+        if m.end() > m.start():
+            assert any(n in m.group() for n in sh._SHAPE_NEEDLES[raw]), (raw, m.group())
+
+
+def _plain_shape_spans(folded: str) -> list[tuple[int, int]]:
+    """shapes.spans as first written: the whole alternation in every window."""
+    found, done = set(), -1
+    whole = re.compile("|".join(f"(?:{p})" for p in sh._parts()))
+    for hit in _PLAIN_NEEDLES.finditer(folded):
+        lo, hi = max(done, hit.start() - sh._REACH, 0), min(len(folded), hit.end() + sh._REACH)
+        if lo >= hi:
+            continue
+        found.update((sh._trim_cn_site(folded, *m.span()), m.end()) for m in whole.finditer(folded, lo, hi)
+                     if m.end() > m.start())
+        done = hit.start()
+    return sorted(found)
+
+
+_SHAPE_PIECES = _NEEDLE_PIECES + ["(中国)", "官网", "ios", "安卓", "/", "澳门", "葡京", "赌场", "网上", "在线", "app", "uedbet",
+                                  "365", "_", "，", "环球国际", "登录", "入口", "十大", "公司", "hth", "工作规则", "局", "在"]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.sampled_from(_SHAPE_PIECES), max_size=14).map("".join))
+def test_shape_spans_with_window_patterns_equal_the_whole_alternation(folded):
+    assert sh.spans(folded) == _plain_shape_spans(folded)
+
+
+def test_a_letter_digit_needle_inside_a_word_needle_is_dropped_as_the_alternation_drops_it():
+    for text in ("bet12-3", "casino12-3体育", "xbet12-3 a12-3", "ab12-3bet"):
+        assert sh._needle_spans(text) == [m.span() for m in _PLAIN_NEEDLES.finditer(text)]
+    assert sh._needle_spans("bet12-3") == [(0, 3)]
+
+
+# --- dropped characters: document numbers and line openers found from their literal characters ---
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="〔〕号20191区\n \t\u3000)）、（", max_size=24))
+def test_docnos_from_their_brackets_equal_the_alternation_with_its_look_behind(text):
+    plain = [(m.start(), m.end(), m.group(1) or m.group(3), m.group(2) or m.group(4))
+             for m in _PLAIN_DROPPED["docno"].finditer(text)]
+    assert dr._docnos(text) == plain
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="\n \t\u3000)）、（区a", max_size=16))
+def test_opener_lines_after_breaks_equal_the_multiline_pattern(text):
+    assert dr._opener_lines(text) == [m.span() for m in dr._OPENER_LINE.finditer(text)]
