@@ -10,11 +10,12 @@ import unicodedata
 
 from hypothesis import given, settings, strategies as st
 
+from checker.engine.aggregate import aggregate
 from checker.engine.loader import builtin_rules
 from checker.engine.rule import Rule
 from checker.kinds import paired_marks as pm
 from checker.kinds import text_pattern as tp
-from checker.model.diagnostic import Edit, Fix, Severity
+from checker.model.diagnostic import Diagnostic, Edit, Fix, Severity
 from checker.model.document import Document
 from checker.model.source import Source
 from checker.normalise.mapped import MappedText, StepEdit
@@ -338,3 +339,52 @@ def test_a_text_the_pretest_passes_has_no_match(pattern, text):
         assert compiled.cannot_match(None, text)            # still not searched: tested again
     else:
         assert not compiled.cannot_match(None, "")          # searched from now on: never tested again
+
+
+# --- findings handed to the aggregation step as rows ---------------------------------------------------
+
+def _aggregated_both_ways(text: str, options: dict, rules: list) -> tuple[list, list]:
+    """What aggregate makes of the rules' findings, from ``check`` (plain) and from ``occurrences``."""
+    plain, pending = [], []
+    for rule in rules:
+        plain += tp.check(Document(Source("t.txt", text), options=options), rule)
+        pending.append(tp.occurrences(Document(Source("t.txt", text), options=options), rule))
+    for occ, rule in zip(pending, rules):
+        assert occ.diagnostics() == list(tp.check(Document(Source("t.txt", text), options=options), rule))
+    return aggregate(plain, rules, text), aggregate([], rules, text, pending)
+
+
+# texts with many findings of each rule, so that both sides of every rule's threshold are drawn
+_MANY = st.lists(st.sampled_from(_PIECES + ["本县,公开;", "(公开)", "１２３", "２", "政府  信息"]), max_size=60).map(
+    lambda ps: HEAD + "".join(ps) + "\n")
+
+
+@settings(max_examples=150, deadline=None)
+@given(_MANY, st.sampled_from([None, "none", "space"]))
+def test_merged_rows_equal_merged_findings(text, spacing):
+    options = {} if spacing is None else {"cjk_spacing": spacing}
+    rules = [RULES[c] for c in _TEXT_PATTERN]
+    plain, direct = _aggregated_both_ways(text, options, rules)
+    assert sorted(plain, key=Diagnostic.sort_key) == sorted(direct, key=Diagnostic.sort_key)
+
+
+def test_rows_of_two_rules_of_one_code_are_counted_together():
+    """A user's two rules of one code: three findings each, five make one finding."""
+    rules = [Rule("GLX2", "x", "text-pattern", Severity.WARNING, "{found}", "", "", {"pattern": pattern, "skip": []},
+                  aggregate={"scope": "document", "min": 5, "message": "{count}"}) for pattern in (",", ";")]
+    text = HEAD + "甲,乙;" * 3 + "\n"
+    plain, direct = _aggregated_both_ways(text, {}, rules)
+    assert len(plain) == 1 and plain[0].message == "6"
+    assert direct == plain
+
+
+def test_a_report_with_suppression_markers_gives_what_one_without_gives_less_the_suppressed():
+    from checker.engine.runner import check_source
+
+    rules = [RULES["GL701"], RULES["GL702"]]
+    body = "本县,公开;政府(信息)，" * 4 + "\n"
+    plain = check_source(Source("t.txt", HEAD + body + body), rules).diagnostics
+    marked = check_source(Source("t.txt", HEAD + body + "<!-- govlint-disable-next-line GL702 -->\n" + body), rules)
+    assert [d.code for d in plain] == ["GL701", "GL702"]
+    assert [(d.code, len(d.related)) for d in plain] == [("GL701", 16), ("GL702", 8)]
+    assert [(d.code, len(d.related)) for d in marked.diagnostics] == [("GL701", 16), ("GL702", 4)]
