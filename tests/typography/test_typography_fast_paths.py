@@ -266,6 +266,17 @@ def test_paired_marks_equal_the_per_line_search(text):
     assert list(pm.check(Document(Source("t.txt", text)), rule)) == _plain_marks(Document(Source("t.txt", text)), rule)
 
 
+# only \n and \r\n breaks: the lines visited are those near marks (far-apart marks, long runs of lines)
+_PLAIN_BREAK_PIECES = [p for p in _MARK_PIECES if p not in ("\r", "\u2028")] + ["\n\n\n", "政府\n" * 5]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PLAIN_BREAK_PIECES), max_size=60).map(lambda ps: HEAD + "".join(ps)))
+def test_paired_marks_on_lines_near_marks_equal_the_per_line_search(text):
+    rule = RULES["GL706"]
+    assert list(pm.check(Document(Source("t.txt", text)), rule)) == _plain_marks(Document(Source("t.txt", text)), rule)
+
+
 # --- rewritten patterns -----------------------------------------------------------------------------
 
 _REWRITES = [
@@ -388,3 +399,32 @@ def test_a_report_with_suppression_markers_gives_what_one_without_gives_less_the
     assert [d.code for d in plain] == ["GL701", "GL702"]
     assert [(d.code, len(d.related)) for d in plain] == [("GL701", 16), ("GL702", 8)]
     assert [(d.code, len(d.related)) for d in marked.diagnostics] == [("GL701", 16), ("GL702", 4)]
+
+
+def _plain_unmatched(line: str, carried: list) -> list:
+    """paired_marks._unmatched as first written: each closing mark looks for its opener from the top down."""
+    stack, out = list(carried), []
+    for m in pm._MARKS.finditer(line):
+        i, c = m.start(), m.group()
+        kind = pm.PAIRS[c]
+        if c in pm.OPENERS:
+            stack.append((i, kind))
+            continue
+        depth = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][1] == kind), None)
+        if depth is None:
+            if not (kind == "（" and pm._NUMBERING.match(line[:i])):
+                out.append((i, c))
+            continue
+        del stack[depth]
+    out.extend((i, pm._OPENING[k] if i < 0 else line[i]) for i, k in stack)
+    return sorted(out)
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet="（）()《》“”〈〉【】1一a中", max_size=14),
+       st.lists(st.sampled_from(["（", "《", "“", "〈", "【"]), max_size=3))
+def test_unmatched_equals_the_search_from_the_top(line, kinds):
+    carried = [(-1 - n, k) for n, k in enumerate(kinds)][::-1]
+    assert pm._unmatched(line, carried) == _plain_unmatched(line, carried)
+    at = [m.start() for m in pm._MARKS.finditer(line)]
+    assert pm._unmatched(line, carried, at) == _plain_unmatched(line, carried)
