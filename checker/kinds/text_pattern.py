@@ -254,7 +254,7 @@ class _Plan:
     as bit masks, the fix, and which message fields the rule's message uses."""
 
     __slots__ = ("p", "before", "after", "around", "neighbours", "contains", "excludes", "not_english",
-                 "splits_word", "rest", "fix", "safe", "description", "fields", "by_found", "messages")
+                 "splits_word", "rest", "fix", "safe", "description", "fields", "by_found", "messages", "quick")
 
     def __init__(self, p: dict, message: str) -> None:
         self.p = p
@@ -273,6 +273,7 @@ class _Plan:
         self.fields = template_fields(message) & {"found", "expected", "char", "codepoint", "context"}
         self.by_found: dict[str, str | None] = {}       # found → replacement (a function of it alone)
         self.messages: dict[tuple[str, str], str] = {}  # (found, replacement) → message, without {context}
+        self.quick: dict[str, tuple[str | None, str] | None] = {}      # see quick_entry
 
     def fits(self, text: str, s: int, e: int) -> bool:
         """Whether the match at ``s:e`` meets the params' conditions."""
@@ -309,6 +310,18 @@ class _Plan:
             mb, ma = _mask(before), _mask(after)
             return any(mb & a and ma & b for a, b in self.around)
         return True
+
+    def quick_entry(self, rule, found: str) -> tuple[str | None, str] | None:
+        """(replacement, message) of a match ``found`` that changes as a whole (not character by
+        character) under a message without {context}: the same for every such match. None otherwise."""
+        new = self.replacement(found)
+        if "context" in self.fields or (new is not None and len(new) == len(found) > 1 and new != found):
+            entry = None
+        else:
+            entry = (new, _message(rule, self, "", 0, 0, found, new))
+        if len(self.quick) < 4096:
+            self.quick[found] = entry
+        return entry
 
     def replacement(self, found: str) -> str | None:
         new = self.by_found.get(found, self)
@@ -409,8 +422,32 @@ def _report_words() -> frozenset[str]:
 
 
 def _findings(doc, rule, plan: _Plan, text: str, batch: list[tuple[int, int, str]], normalised: bool) -> list[tuple]:
-    """The findings of the matches in ``batch`` (start, end, found), their spans mapped together, as
-    Occurrences rows (start, end, message, edits of the fix or None, expected, found)."""
+    """The findings of the matches in ``batch`` (start, end, found) as Occurrences rows (start, end,
+    message, edits of the fix or None, expected, found).
+
+    Most reports' normalisation moves no position, and most matches (a half-width comma) change as a
+    whole with a message of their own: those rows are made here in one step, from what ``quick`` keeps
+    per matched text; any other match takes _mapped_findings, which gives the same for it alone."""
+    if normalised and doc.mapped.moves_positions():
+        return _mapped_findings(doc, rule, plan, text, batch, normalised)
+    quick, src, fix = plan.quick, doc.source.text, plan.fix
+    out: list[tuple] = []
+    for k, item in enumerate(batch):
+        known = quick.get(item[2], plan)
+        if known is plan:
+            known = plan.quick_entry(rule, item[2])
+        if known is None:           # this match and the rest of the batch the general way
+            return out + _mapped_findings(doc, rule, plan, text, batch[k:], normalised)
+        s, e, found = item
+        new, message = known
+        old = src[s:e]
+        if old == found or (new == "" and old.isspace()):
+            out.append((s, e, message, (Edit(s, e, new),) if fix and new is not None else None, new or "", found))
+    return out
+
+
+def _mapped_findings(doc, rule, plan: _Plan, text: str, batch: list[tuple[int, int, str]], normalised: bool):
+    """_findings of any batch, their spans mapped to the original together."""
     by_found, replacement = plan.by_found, plan.replacement
     news = []
     spans: list[tuple[int, int]] = []
