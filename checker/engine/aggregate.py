@@ -62,10 +62,11 @@ class Occurrences:
         r = self.rule
         return Diagnostic(code=r.code, name=r.name, severity=r.severity, message=message, path=self.path,
                           start=s0, end=e0, fix=fix, expected=expected, found=found,
-                          related=[(s, e, m) for s, e, m, _, _, _ in rows])
+                          related=list(map(_RELATED, rows)))
 
 
 _ROW_START = itemgetter(0)
+_RELATED = itemgetter(0, 1, 2)      # a row's (start, end, message)
 
 
 def aggregate(diags: list[Diagnostic], rules, text: str, pending: list[Occurrences] = ()) -> list[Diagnostic]:
@@ -118,13 +119,21 @@ def _sample(fix: Fix | None, olds, text: str) -> str:
     """The first distinct changes (``區→区``, a deleted ``(qū)``), or the first of ``olds`` (the findings'
     found text)."""
     shown: dict[str, None] = {}
-    items = ((text[e.start:e.end], e.replacement) for e in fix.edits) if fix else ((old, None) for old in olds)
-    for old, new in items:
-        if not new and fix:
+    if fix:
+        seen: set = set()           # (old, new) already shown: a hundred commas make three changes
+        for e in fix.edits:
+            old, new = text[e.start:e.end], e.replacement
+            if (old, new) in seen:
+                continue
+            seen.add((old, new))
             # a deletion shows what goes without the spaces around it; a deleted space as words
-            old = old.strip() or "删除空格"
-        shown[old if not new else f"{old}→{new}"] = None
-        if len(shown) > SAMPLE:
-            break
+            shown[f"{old}→{new}" if new else old.strip() or "删除空格"] = None
+            if len(shown) > SAMPLE:
+                break
+    else:
+        for old in olds:
+            shown[old] = None
+            if len(shown) > SAMPLE:
+                break
     out = list(shown)
     return "、".join(out[:SAMPLE]) + ("…" if len(out) > SAMPLE else "")

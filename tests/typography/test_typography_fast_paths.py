@@ -431,3 +431,30 @@ def test_unmatched_equals_the_search_from_the_top(line, kinds):
     assert pm._unmatched(line, carried) == _plain_unmatched(line, carried)
     at = [m.start() for m in pm._MARKS.finditer(line)]
     assert pm._unmatched(line, carried, at) == _plain_unmatched(line, carried)
+
+
+def _plain_sample(fix, found, text):
+    """aggregate._sample as first written: every change formatted, the first distinct ones kept."""
+    shown = {}
+    items = ((text[e.start:e.end], e.replacement) for e in fix.edits) if fix else ((d, None) for d in found)
+    for old, new in items:
+        if not new and fix:
+            old = old.strip() or "删除空格"
+        shown[old if not new else f"{old}→{new}"] = None
+        if len(shown) > 3:
+            break
+    out = list(shown)
+    return "、".join(out[:3]) + ("…" if len(out) > 3 else "")
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet="ab ,", min_size=4, max_size=12),
+       st.lists(st.tuples(st.integers(0, 3), st.integers(0, 2), st.sampled_from(["", "x", "，", "a"])), max_size=12),
+       st.booleans())
+def test_sample_skipping_shown_changes_equals_formatting_each(text, raw, with_fix):
+    from checker.engine.aggregate import _sample
+
+    edits = tuple(Edit(s, s + n, r) for s, n, r in raw)
+    fix = Fix(edits) if with_fix and edits else None
+    olds = [text[e.start:e.end] or "z" for e in edits]
+    assert _sample(fix, iter(olds), text) == _plain_sample(fix, olds, text)
