@@ -458,3 +458,23 @@ def test_sample_skipping_shown_changes_equals_formatting_each(text, raw, with_fi
     fix = Fix(edits) if with_fix and edits else None
     olds = [text[e.start:e.end] or "z" for e in edits]
     assert _sample(fix, iter(olds), text) == _plain_sample(fix, olds, text)
+
+
+@given(st.sampled_from(_CLASS_PATTERNS), st.text(alphabet="abc,.０Ａｚ\u200b\u00ad-ぁ中 ", max_size=20))
+def test_matches_from_the_first_class_character_are_all_matches(pattern, text):
+    compiled = tp._Compiled({"pattern": pattern})
+    start = compiled.start(None, text)
+    every = [m.span() for m in re.finditer(pattern, text)]
+    if start < 0:
+        assert every == []
+    else:
+        assert [m.span() for m in compiled.base.finditer(text, start)] == every
+    assert (start > 0) <= pattern.endswith("+")        # only a repeated class is searched for first
+
+
+def test_a_large_class_is_pretested_only_for_the_first_texts():
+    compiled = tp._Compiled({"pattern": "[０-９Ａ-Ｚａ-ｚ]+"})
+    proved = [compiled.cannot_match(None, "政府信息") for _ in range(tp._PRETESTS + 2)]
+    assert proved == [True] * tp._PRETESTS + [False] * 2
+    small = tp._Compiled({"pattern": "[\\u200b-\\u200f]+"})
+    assert all(small.cannot_match(None, "政府信息") for _ in range(tp._PRETESTS + 2))
