@@ -53,8 +53,8 @@ def check(doc, rule):
                 return          # the last line, cut off without a line break: not judged
             end = nl - 1 if nl > pos and text[nl - 1] == "\r" else nl
             k = bisect_left(at, end, j)
-        if not (k > j or carried):
-            hops, j = 0, k
+        if not (k > j or carried) or (not carried and _nested(text, at, j, k)):
+            hops, j = 0, k      # nothing to report or carry, table row or not
             continue
         body = text[pos:end]
         if _row(rows, body, pos, end):
@@ -70,6 +70,19 @@ def check(doc, rule):
                     yield rule.diag(doc, pos + i, pos + i + 1, found=text[pos + i], mark=text[pos + i])
         if not odd:
             pos = nl + 1
+
+
+def _nested(text: str, at: list[int], j: int, k: int) -> bool:
+    """The marks at ``at[j:k]`` close in order, each the last one opened, and none stays open: what
+    most lines hold, and _unmatched then finds nothing."""
+    stack = []
+    for i in at[j:k]:
+        c = text[i]
+        if c in OPENERS:
+            stack.append(PAIRS[c])
+        elif not stack or stack.pop() != PAIRS[c]:
+            return False
+    return not stack
 
 
 def _all_lines(text: str):

@@ -478,3 +478,11 @@ def test_a_large_class_is_pretested_only_for_the_first_texts():
     assert proved == [True] * tp._PRETESTS + [False] * 2
     small = tp._Compiled({"pattern": "[\\u200b-\\u200f]+"})
     assert all(small.cannot_match(None, "政府信息") for _ in range(tp._PRETESTS + 2))
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet="（）()《》“”〈〉【】1中", max_size=12))
+def test_a_line_of_nested_marks_has_nothing_unmatched(line):
+    at = [m.start() for m in pm._MARKS.finditer(line)]
+    if pm._nested(line, at, 0, len(at)):
+        assert _plain_unmatched(line, []) == []
