@@ -292,7 +292,7 @@ class _Plan:
     as bit masks, the fix, and which message fields the rule's message uses."""
 
     __slots__ = ("p", "before", "after", "around", "neighbours", "contains", "excludes", "not_english",
-                 "splits_word", "rest", "fix", "safe", "description", "fields", "by_found", "messages", "quick")
+                 "splits_word", "rest", "fix", "safe", "description", "fields", "by_found", "messages", "quick", "table")
 
     def __init__(self, p: dict, message: str) -> None:
         self.p = p
@@ -312,6 +312,8 @@ class _Plan:
         self.by_found: dict[str, str | None] = {}       # found → replacement (a function of it alone)
         self.messages: dict[tuple[str, str], str] = {}  # (found, replacement) → message, without {context}
         self.quick: dict[str, tuple[str | None, str] | None] = {}      # see quick_entry
+        # the replace map for str.translate (a key of more than one character replaces nothing)
+        self.table = {ord(k): v for k, v in p.get("replace", {}).items() if len(k) == 1}
 
     def fits(self, text: str, s: int, e: int) -> bool:
         """Whether the match at ``s:e`` meets the params' conditions."""
@@ -364,7 +366,7 @@ class _Plan:
     def replacement(self, found: str) -> str | None:
         new = self.by_found.get(found, self)
         if new is self:
-            new = _replacement_of(self.p, found)
+            new = _replacement_of(self.p, found, self.table)
             if len(self.by_found) < 4096:
                 self.by_found[found] = new
         return new
@@ -561,7 +563,8 @@ def _message(rule, plan: _Plan, text: str, s: int, e: int, found: str, new: str 
     return message
 
 
-def _replacement_of(p: dict, found: str) -> str | None:
+def _replacement_of(p: dict, found: str, table: dict[int, str]) -> str | None:
+    """``table``: the ``replace`` map as a str.translate table (see _Plan)."""
     if p.get("delete"):
         return ""
     if p.get("keep_first"):
@@ -571,7 +574,7 @@ def _replacement_of(p: dict, found: str) -> str | None:
     if p.get("translate") == "nfkc":
         return unicodedata.normalize("NFKC", found)
     if "replace" in p:
-        return "".join(p["replace"].get(c, c) for c in found)
+        return found.translate(table)
     return None
 
 
