@@ -8,6 +8,8 @@ info finding names the limit."""
 
 from __future__ import annotations
 
+from itertools import islice
+
 from ..model.diagnostic import Diagnostic, Severity
 
 MAX_PER_RULE = 1000
@@ -18,16 +20,12 @@ def capped(found, rule, path: str) -> list[Diagnostic]:
         return found if isinstance(found, list) else list(found)
     if isinstance(found, list) and len(found) <= MAX_PER_RULE:
         return found
-    kept: list[Diagnostic] = []
-    dropped, first_dropped = 0, None
-    for d in found:
-        if len(kept) < MAX_PER_RULE:
-            kept.append(d)
-        else:
-            dropped += 1
-            first_dropped = d if first_dropped is None else first_dropped
-    if not dropped:
+    rest = iter(found)
+    kept: list[Diagnostic] = list(islice(rest, MAX_PER_RULE))
+    first_dropped = next(rest, None)
+    if first_dropped is None:
         return kept
+    dropped = 1 + sum(1 for _ in rest)
     kept.sort(key=lambda d: (d.start, d.end))
     note = Diagnostic(rule.code, rule.name, Severity.INFO,
                       f"本规则在此文件中发现 {len(kept) + dropped:,} 处问题，超过每个文件 {MAX_PER_RULE:,} 处的上限，"

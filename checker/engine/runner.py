@@ -12,7 +12,7 @@ from ..read import InputError
 from ..read.formats import read_bytes
 from ..read.limits import DEFAULT_MAX_BYTES, NotRegularFile, check_text_size, open_regular, read_stream
 from ..report.facts import report_facts, table_snapshots
-from ..suppress import apply as apply_suppressions
+from ..suppress import apply as apply_suppressions, parse_markers
 from .aggregate import aggregate
 from .budget import capped
 from .rule import Rule
@@ -77,12 +77,19 @@ def check_source(source: Source, rules: list[Rule], template: str | None = None,
         if diags:
             early = late = ()
             break
+    pending = []
+    # an aggregating rule's findings as rows (see engine/aggregate.py) when no marker can suppress one
+    direct = not parse_markers(source)
     for rule in early:
-        diags.extend(capped(rule.module.check(doc, rule), rule, source.path))
+        rows = getattr(rule.module, "occurrences", None) if direct and rule.aggregate else None
+        if rows is not None:
+            pending.append(rows(doc, rule))
+        else:
+            diags.extend(capped(rule.module.check(doc, rule), rule, source.path))
     diags = apply_suppressions(doc, diags, codes)
     for rule in late:
         diags.extend(capped(rule.module.check(doc, rule), rule, source.path))
-    diags = aggregate(diags, rules, source.text)
+    diags = aggregate(diags, rules, source.text, pending)
     for d in diags:
         d.line, d.column = source.line_col(d.start)
         d.end_line, d.end_column = source.line_col(d.end)

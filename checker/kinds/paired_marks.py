@@ -13,6 +13,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from .. import lazy_re
+from ..parse.headings import _odd_break
 from .text_pattern import row_flags, table_row
 
 PAIRS = {"（": "（", "(": "（", "）": "（", ")": "（", "《": "《", "》": "《", "“": "“", "”": "“",
@@ -29,25 +30,70 @@ def check(doc, rule):
     text = doc.text
     # every mark of the text found at once; each line takes its own from this list
     at = [m.start() for m in _MARKS.finditer(text)]
+    if not at:
+        return
     rows = row_flags(doc, text)
-    pos, carried, hops, j = 0, [], 0, 0
+    odd = _odd_break(text)
+    lines = _all_lines(text) if odd else None
+    carried, hops, j, pos = [], 0, 0, 0
+    while True:
+        if odd:
+            pos, end = next(lines, (-1, -1))
+            if pos < 0:
+                return
+            k = bisect_left(at, end, j)
+        else:
+            # only \n and \r\n: straight to the line of the next mark unless a bracket is carried
+            if not carried:
+                if j == len(at):
+                    return
+                pos = text.rfind("\n", 0, at[j]) + 1
+            nl = text.find("\n", pos)
+            if nl < 0:
+                return          # the last line, cut off without a line break: not judged
+            end = nl - 1 if nl > pos and text[nl - 1] == "\r" else nl
+            k = bisect_left(at, end, j)
+        if not (k > j or carried) or (not carried and _nested(text, at, j, k)):
+            hops, j = 0, k      # nothing to report or carry, table row or not
+            continue
+        body = text[pos:end]
+        if _row(rows, body, pos, end):
+            carried, hops, j = [], 0, k
+        else:
+            found = _unmatched(body, [(i - pos, kind) for i, kind in carried], [i - pos for i in at[j:k]])
+            j = k
+            late = not body.rstrip().endswith(_SENTENCE_END) and hops < MAX_HOPS
+            carried = [(pos + i, PAIRS[c]) for i, c in found if late and c in OPENERS]
+            hops = hops + 1 if carried else 0
+            for i, mark in found:
+                if not (late and mark in OPENERS):
+                    yield rule.diag(doc, pos + i, pos + i + 1, found=text[pos + i], mark=text[pos + i])
+        if not odd:
+            pos = nl + 1
+
+
+def _nested(text: str, at: list[int], j: int, k: int) -> bool:
+    """The marks at ``at[j:k]`` close in order, each the last one opened, and none stays open: what
+    most lines hold, and _unmatched then finds nothing."""
+    stack = []
+    for i in at[j:k]:
+        c = text[i]
+        if c in OPENERS:
+            stack.append(PAIRS[c])
+        elif not stack or stack.pop() != PAIRS[c]:
+            return False
+    return not stack
+
+
+def _all_lines(text: str):
+    """(start, end of the body) of each line that ends with a line break, as str.splitlines cuts them
+    (the last line, cut off without one, is not judged)."""
+    pos = 0
     for line in text.splitlines(keepends=True):
         body = line.rstrip("\r\n")
-        if body == line:                    # the last line, cut off: not judged
-            break
-        end = pos + len(body)
-        k = bisect_left(at, end, j)
-        if not (k > j or carried) or _row(rows, body, pos, end):
-            pos, carried, hops, j = pos + len(line), [], 0, k
-            continue
-        found = _unmatched(body, [(i - pos, kind) for i, kind in carried], [i - pos for i in at[j:k]])
-        j = k
-        late = not body.rstrip().endswith(_SENTENCE_END) and hops < MAX_HOPS
-        carried = [(pos + i, PAIRS[c]) for i, c in found if late and c in OPENERS]
-        hops = hops + 1 if carried else 0
-        for i, mark in found:
-            if not (late and mark in OPENERS):
-                yield rule.diag(doc, pos + i, pos + i + 1, found=text[pos + i], mark=text[pos + i])
+        if body == line:
+            return
+        yield pos, pos + len(body)
         pos += len(line)
 
 
@@ -70,7 +116,10 @@ def _unmatched(line: str, carried: list | None = None, at: list[int] | None = No
         if c in OPENERS:
             stack.append((i, kind))
             continue
-        depth = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][1] == kind), None)
+        if stack and stack[-1][1] == kind:       # the usual case: it closes the last one opened
+            stack.pop()
+            continue
+        depth = next((k for k in range(len(stack) - 2, -1, -1) if stack[k][1] == kind), None)
         if depth is None:
             if not (kind == "（" and _NUMBERING.match(line[:i])):
                 out.append((i, c))

@@ -164,6 +164,10 @@ class MappedText:
             spans = smap.spans_to_old(spans)
         return [(s, t if t > s else s) for s, t in spans]
 
+    def moves_positions(self) -> bool:
+        """Whether some step moved a position: if not, every offset of the text is its original offset."""
+        return bool(self._moving(None))
+
     def _moving(self, upto: int | None) -> list[_StepMap]:
         """The maps of the steps (up to ``upto``) that move positions, last step first."""
         if upto is not None:

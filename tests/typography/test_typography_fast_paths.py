@@ -10,11 +10,12 @@ import unicodedata
 
 from hypothesis import given, settings, strategies as st
 
+from checker.engine.aggregate import aggregate
 from checker.engine.loader import builtin_rules
 from checker.engine.rule import Rule
 from checker.kinds import paired_marks as pm
 from checker.kinds import text_pattern as tp
-from checker.model.diagnostic import Edit, Fix, Severity
+from checker.model.diagnostic import Diagnostic, Edit, Fix, Severity
 from checker.model.document import Document
 from checker.model.source import Source
 from checker.normalise.mapped import MappedText, StepEdit
@@ -91,10 +92,10 @@ def test_class_masks_equal_the_class_tests_on_every_bmp_character():
 
 
 _FIX_PARAMS = [{"delete": True}, {"keep_first": True}, {"insert": " "}, {"translate": "nfkc"},
-               {"replace": {"(": "（", ")": "）", ",": "，"}}, {}]
+               {"replace": {"(": "（", ")": "）", ",": "，"}}, {"replace": {"(": "（（", "ab": "x", ",": ""}}, {}]
 
 
-@given(st.sampled_from(_FIX_PARAMS), st.text(alphabet="(),，１Ａ中 a", max_size=6))
+@given(st.sampled_from(_FIX_PARAMS), st.text(alphabet="(),，１Ａ中 ab", max_size=6))
 def test_memoised_replacement_equals_the_plain_one(p, found):
     plain = ("" if p.get("delete") else found[:1] if p.get("keep_first") else found + p["insert"] if "insert" in p
              else unicodedata.normalize("NFKC", found) if p.get("translate") == "nfkc"
@@ -192,7 +193,8 @@ def _plain_finding(doc, rule, p, text, m, normalised):
 # full-width digits, invisible characters, spaces) and in what the rules skip (URLs, table rows)
 _PIECES = ["政府", "信息", "公开", "國", "縣", ",", ".", ":", ";", "!", "(", ")", "（", "）", "《", "》", "“", "”",
            "１２", "Ａ", "\u200b", "\ufeff", " ", "  ", "\u3000", "\n", "，，", "。。", ";;", "2023", "年", "ab",
-           "www.a.cn", "x@y.cn", "1 | 2", "\t", "情 形", "1）", "%", "\r\n"]
+           "www.a.cn", "x@y.cn", "1 | 2", "\t", "情 形", "1）", "%", "\r\n",
+           "<!-- govlint-disable-line GLX9 -->"]      # blanked by normalisation: positions move
 _TEXTS = st.lists(st.sampled_from(_PIECES), max_size=40).map(lambda ps: HEAD + "".join(ps) + "\n")
 _TEXT_PATTERN = [c for c, r in RULES.items() if r.kind == "text-pattern"]
 
@@ -214,7 +216,9 @@ _USER_RULES = [
     for message in ("{found}|{expected}|{char}|{codepoint}|{context}|{count}", "{expected}{found}{char}{codepoint}{{x}}")
     for params in ({"pattern": "[,(（]| +", "skip": []}, {"pattern": "[,.]", "around": [["hanzi", "any"]],
                                                          "fix": "unsafe", "replace": {",": "，"}},
-                   {"pattern": "國|Ａ", "text": "original", "delete": True, "fix": "none"})]
+                   {"pattern": "國|Ａ", "text": "original", "delete": True, "fix": "none"},
+                   # a whole-match change and a per-character one (brackets) in one batch
+                   {"pattern": "[,.]|\\([^()\\n]{1,9}\\)", "skip": [], "replace": {",": "，", "(": "（", ")": "）"}})]
 
 
 @settings(max_examples=150, deadline=None)
@@ -261,6 +265,17 @@ _MARK_PIECES = ["（", "）", "(", ")", "《", "》", "“", "”", "〈", "〉"
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(_MARK_PIECES), max_size=40).map(lambda ps: HEAD + "".join(ps)))
 def test_paired_marks_equal_the_per_line_search(text):
+    rule = RULES["GL706"]
+    assert list(pm.check(Document(Source("t.txt", text)), rule)) == _plain_marks(Document(Source("t.txt", text)), rule)
+
+
+# only \n and \r\n breaks: the lines visited are those near marks (far-apart marks, long runs of lines)
+_PLAIN_BREAK_PIECES = [p for p in _MARK_PIECES if p not in ("\r", "\u2028")] + ["\n\n\n", "政府\n" * 5]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PLAIN_BREAK_PIECES), max_size=60).map(lambda ps: HEAD + "".join(ps)))
+def test_paired_marks_on_lines_near_marks_equal_the_per_line_search(text):
     rule = RULES["GL706"]
     assert list(pm.check(Document(Source("t.txt", text)), rule)) == _plain_marks(Document(Source("t.txt", text)), rule)
 
@@ -338,3 +353,136 @@ def test_a_text_the_pretest_passes_has_no_match(pattern, text):
         assert compiled.cannot_match(None, text)            # still not searched: tested again
     else:
         assert not compiled.cannot_match(None, "")          # searched from now on: never tested again
+
+
+# --- findings handed to the aggregation step as rows ---------------------------------------------------
+
+def _aggregated_both_ways(text: str, options: dict, rules: list) -> tuple[list, list]:
+    """What aggregate makes of the rules' findings, from ``check`` (plain) and from ``occurrences``."""
+    plain, pending = [], []
+    for rule in rules:
+        plain += tp.check(Document(Source("t.txt", text), options=options), rule)
+        pending.append(tp.occurrences(Document(Source("t.txt", text), options=options), rule))
+    for occ, rule in zip(pending, rules):
+        assert occ.diagnostics() == list(tp.check(Document(Source("t.txt", text), options=options), rule))
+    return aggregate(plain, rules, text), aggregate([], rules, text, pending)
+
+
+# texts with many findings of each rule, so that both sides of every rule's threshold are drawn
+_MANY = st.lists(st.sampled_from(_PIECES + ["本县,公开;", "(公开)", "１２３", "２", "政府  信息"]), max_size=60).map(
+    lambda ps: HEAD + "".join(ps) + "\n")
+
+
+@settings(max_examples=150, deadline=None)
+@given(_MANY, st.sampled_from([None, "none", "space"]))
+def test_merged_rows_equal_merged_findings(text, spacing):
+    options = {} if spacing is None else {"cjk_spacing": spacing}
+    rules = [RULES[c] for c in _TEXT_PATTERN]
+    plain, direct = _aggregated_both_ways(text, options, rules)
+    assert sorted(plain, key=Diagnostic.sort_key) == sorted(direct, key=Diagnostic.sort_key)
+
+
+def test_rows_of_two_rules_of_one_code_are_counted_together():
+    """A user's two rules of one code: three findings each, five make one finding."""
+    rules = [Rule("GLX2", "x", "text-pattern", Severity.WARNING, "{found}", "", "", {"pattern": pattern, "skip": []},
+                  aggregate={"scope": "document", "min": 5, "message": "{count}"}) for pattern in (",", ";")]
+    text = HEAD + "甲,乙;" * 3 + "\n"
+    plain, direct = _aggregated_both_ways(text, {}, rules)
+    assert len(plain) == 1 and plain[0].message == "6"
+    assert direct == plain
+
+
+def test_a_report_with_suppression_markers_gives_what_one_without_gives_less_the_suppressed():
+    from checker.engine.runner import check_source
+
+    rules = [RULES["GL701"], RULES["GL702"]]
+    body = "本县,公开;政府(信息)，" * 4 + "\n"
+    plain = check_source(Source("t.txt", HEAD + body + body), rules).diagnostics
+    marked = check_source(Source("t.txt", HEAD + body + "<!-- govlint-disable-next-line GL702 -->\n" + body), rules)
+    assert [d.code for d in plain] == ["GL701", "GL702"]
+    assert [(d.code, len(d.related)) for d in plain] == [("GL701", 16), ("GL702", 8)]
+    assert [(d.code, len(d.related)) for d in marked.diagnostics] == [("GL701", 16), ("GL702", 4)]
+
+
+def _plain_unmatched(line: str, carried: list) -> list:
+    """paired_marks._unmatched as first written: each closing mark looks for its opener from the top down."""
+    stack, out = list(carried), []
+    for m in pm._MARKS.finditer(line):
+        i, c = m.start(), m.group()
+        kind = pm.PAIRS[c]
+        if c in pm.OPENERS:
+            stack.append((i, kind))
+            continue
+        depth = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][1] == kind), None)
+        if depth is None:
+            if not (kind == "（" and pm._NUMBERING.match(line[:i])):
+                out.append((i, c))
+            continue
+        del stack[depth]
+    out.extend((i, pm._OPENING[k] if i < 0 else line[i]) for i, k in stack)
+    return sorted(out)
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet="（）()《》“”〈〉【】1一a中", max_size=14),
+       st.lists(st.sampled_from(["（", "《", "“", "〈", "【"]), max_size=3))
+def test_unmatched_equals_the_search_from_the_top(line, kinds):
+    carried = [(-1 - n, k) for n, k in enumerate(kinds)][::-1]
+    assert pm._unmatched(line, carried) == _plain_unmatched(line, carried)
+    at = [m.start() for m in pm._MARKS.finditer(line)]
+    assert pm._unmatched(line, carried, at) == _plain_unmatched(line, carried)
+
+
+def _plain_sample(fix, found, text):
+    """aggregate._sample as first written: every change formatted, the first distinct ones kept."""
+    shown = {}
+    items = ((text[e.start:e.end], e.replacement) for e in fix.edits) if fix else ((d, None) for d in found)
+    for old, new in items:
+        if not new and fix:
+            old = old.strip() or "删除空格"
+        shown[old if not new else f"{old}→{new}"] = None
+        if len(shown) > 3:
+            break
+    out = list(shown)
+    return "、".join(out[:3]) + ("…" if len(out) > 3 else "")
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet="ab ,", min_size=4, max_size=12),
+       st.lists(st.tuples(st.integers(0, 3), st.integers(0, 2), st.sampled_from(["", "x", "，", "a"])), max_size=12),
+       st.booleans())
+def test_sample_skipping_shown_changes_equals_formatting_each(text, raw, with_fix):
+    from checker.engine.aggregate import _sample
+
+    edits = tuple(Edit(s, s + n, r) for s, n, r in raw)
+    fix = Fix(edits) if with_fix and edits else None
+    olds = [text[e.start:e.end] or "z" for e in edits]
+    assert _sample(fix, iter(olds), text) == _plain_sample(fix, olds, text)
+
+
+@given(st.sampled_from(_CLASS_PATTERNS), st.text(alphabet="abc,.０Ａｚ\u200b\u00ad-ぁ中 ", max_size=20))
+def test_matches_from_the_first_class_character_are_all_matches(pattern, text):
+    compiled = tp._Compiled({"pattern": pattern})
+    start = compiled.start(None, text)
+    every = [m.span() for m in re.finditer(pattern, text)]
+    if start < 0:
+        assert every == []
+    else:
+        assert [m.span() for m in compiled.base.finditer(text, start)] == every
+    assert (start > 0) <= pattern.endswith("+")        # only a repeated class is searched for first
+
+
+def test_a_large_class_is_pretested_only_for_the_first_texts():
+    compiled = tp._Compiled({"pattern": "[０-９Ａ-Ｚａ-ｚ]+"})
+    proved = [compiled.cannot_match(None, "政府信息") for _ in range(tp._PRETESTS + 2)]
+    assert proved == [True] * tp._PRETESTS + [False] * 2
+    small = tp._Compiled({"pattern": "[\\u200b-\\u200f]+"})
+    assert all(small.cannot_match(None, "政府信息") for _ in range(tp._PRETESTS + 2))
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet="（）()《》“”〈〉【】1中", max_size=12))
+def test_a_line_of_nested_marks_has_nothing_unmatched(line):
+    at = [m.start() for m in pm._MARKS.finditer(line)]
+    if pm._nested(line, at, 0, len(at)):
+        assert _plain_unmatched(line, []) == []
